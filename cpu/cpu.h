@@ -1,0 +1,123 @@
+// One AArch64 core: its architectural state, its view of physical memory, and tier 0
+// (the decoded-block interpreter). The JIT tier plugs in later through the same blocks.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "cpu/cpu_state.h"
+#include "cpu/phys_memory.h"
+
+namespace bramble {
+
+class Cpu;
+using ExecFn = void (*)(Cpu&, uint32_t word);
+
+// Why run() returned before its budget was used up.
+enum class StopReason : uint8_t {
+  None,
+  Undefined,      // an UNALLOCATED word, or a named instruction tier 0 does not implement yet
+  Unsupported,    // a legal instruction needing a feature not modelled yet (message says which)
+  Halt,           // the machine asked the core to stop (power-off, semihosting exit, ...)
+};
+
+// The machine's side of events only it can handle.
+class CpuHooks {
+ public:
+  virtual ~CpuHooks() = default;
+  // HLT #imm16. Return true when handled (e.g. semihosting); the core then continues after it.
+  virtual bool on_hlt(Cpu&, uint16_t) { return false; }
+};
+
+struct TraceFlags {
+  bool in_asm = false;  // each block's disassembly when it is first decoded
+  bool exec = false;    // each instruction as it runs
+};
+
+struct DecodedInsn {
+  ExecFn fn;
+  uint32_t word;
+};
+
+// A run of instructions from one physical page ending at a branch, an instruction that
+// changes how later ones execute, or the page's end.
+struct Block {
+  uint64_t pc = 0;
+  uint32_t mode = 0;            // everything besides pc that changes the decoding/meaning
+  uint32_t chain_epoch = 0;     // links are valid only while this equals Cpu's epoch
+  Block* link[2] = {nullptr, nullptr};  // successors found after a previous run
+  uint64_t exec_count = 0;
+  std::vector<DecodedInsn> insns;
+};
+
+class Cpu {
+ public:
+  Cpu(PhysicalMemory& mem, int core_id, CpuHooks* hooks = nullptr);
+  ~Cpu();
+  Cpu(const Cpu&) = delete;
+  Cpu& operator=(const Cpu&) = delete;
+
+  CpuState s{};
+  PhysicalMemory& mem;
+  CpuHooks* hooks;
+  const int core_id;
+  TraceFlags trace;
+
+  // Architectural reset: EL and SP selection as given, DAIF masked, registers zeroed.
+  void reset(uint64_t pc, unsigned el);
+
+  // Runs up to max_insns instructions; returns how many retired. Stops early when a
+  // handler calls stop().
+  uint64_t run(uint64_t max_insns);
+
+  // Called by instruction handlers: finish the current instruction and leave run().
+  void stop(StopReason why, std::string message = {});
+  StopReason stop_reason() const { return stop_reason_; }
+  const std::string& stop_message() const { return stop_message_; }
+  void clear_stop() { stop_reason_ = StopReason::None; stop_message_.clear(); exit_ = false; }
+
+  // Drops decoded code overlapping [pa, pa + len); called on stores into code pages and
+  // by cache maintenance.
+  void invalidate_code(uint64_t pa, uint64_t len);
+  void invalidate_all_code();
+
+  // Set by handlers that end the current instruction early (stop, exception entry).
+  bool exit_ = false;
+
+  // Slow paths of guest memory access (cpu/memory_access.h holds the fast ones).
+  uint64_t load_slow(uint64_t addr, unsigned size);
+  void store_slow(uint64_t addr, unsigned size, uint64_t value);
+  void note_code_store(uint64_t addr, unsigned size);
+  // One byte per 4 KiB RAM page: non-zero when decoded code came from that page.
+  std::vector<uint8_t> code_page;
+
+  struct Stats {
+    uint64_t blocks_decoded = 0, insns_decoded = 0, invalidations = 0;
+  } stats;
+
+ private:
+  Block* lookup_or_decode(uint64_t pc);
+  Block* decode_block(uint64_t pc);
+  uint32_t fetch(uint64_t pc);
+  uint32_t current_mode() const { return s.el; }
+  uint64_t run_traced(uint64_t max_insns);
+  void free_dead_blocks();
+
+  StopReason stop_reason_ = StopReason::None;
+  std::string stop_message_;
+
+  static constexpr unsigned kFastSlots = 4096;
+  Block* fast_[kFastSlots] = {};
+  std::unordered_map<uint64_t, std::unique_ptr<Block>> blocks_;
+  std::unordered_map<uint64_t, std::vector<Block*>> page_blocks_;
+  std::vector<std::unique_ptr<Block>> dead_;
+  uint32_t epoch_ = 1;
+};
+
+// The handler table, one per InsnId; null where tier 0 has no implementation yet.
+ExecFn tier0_handler(uint16_t insn_id);
+
+}  // namespace bramble

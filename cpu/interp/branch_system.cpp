@@ -1,0 +1,140 @@
+// C4.1.87 Branches, exception generating and system instructions.
+#include <cstdio>
+
+#include "cpu/alu.h"
+#include "cpu/interp/handlers.h"
+#include "cpu/memory_access.h"
+#include "cpu/regs.h"
+#include "cpu/sysregs.h"
+
+namespace bramble::interp {
+
+void exec_B_cond(Cpu& c, uint32_t w) {
+  if (alu::condition_holds(w & 15, c.s.nzcv)) c.s.pc += sext(bits(w, 23, 5), 19) * 4;
+  else c.s.pc += 4;
+}
+
+void exec_B(Cpu& c, uint32_t w) { c.s.pc += sext(w & 0x3ffffff, 26) * 4; }
+
+void exec_BL(Cpu& c, uint32_t w) {
+  c.s.x[30] = c.s.pc + 4;
+  c.s.pc += sext(w & 0x3ffffff, 26) * 4;
+}
+
+void exec_BR(Cpu& c, uint32_t w) { c.s.pc = xr(c, rn(w)); }
+
+void exec_BLR(Cpu& c, uint32_t w) {
+  const uint64_t target = xr(c, rn(w));  // read before X30 is written: BLR X30 is legal
+  c.s.x[30] = c.s.pc + 4;
+  c.s.pc = target;
+}
+
+void exec_RET(Cpu& c, uint32_t w) { c.s.pc = xr(c, rn(w)); }
+
+void exec_CBZ(Cpu& c, uint32_t w) {
+  const uint64_t v = sf(w) ? xr(c, rd(w)) : uint32_t(xr(c, rd(w)));
+  c.s.pc += v == 0 ? sext(bits(w, 23, 5), 19) * 4 : 4;
+}
+
+void exec_CBNZ(Cpu& c, uint32_t w) {
+  const uint64_t v = sf(w) ? xr(c, rd(w)) : uint32_t(xr(c, rd(w)));
+  c.s.pc += v != 0 ? sext(bits(w, 23, 5), 19) * 4 : 4;
+}
+
+void exec_TBZ(Cpu& c, uint32_t w) {
+  const unsigned bit = (bits(w, 31, 31) << 5) | bits(w, 23, 19);
+  c.s.pc += ((xr(c, rd(w)) >> bit) & 1) == 0 ? sext(bits(w, 18, 5), 14) * 4 : 4;
+}
+
+void exec_TBNZ(Cpu& c, uint32_t w) {
+  const unsigned bit = (bits(w, 31, 31) << 5) | bits(w, 23, 19);
+  c.s.pc += ((xr(c, rd(w)) >> bit) & 1) != 0 ? sext(bits(w, 18, 5), 14) * 4 : 4;
+}
+
+// ---- Exception generation ----
+namespace {
+void exception_not_modelled(Cpu& c, const char* what, uint32_t w) {
+  char msg[128];
+  std::snprintf(msg, sizeof msg, "%s #0x%x: exceptions are not modelled yet", what, bits(w, 20, 5));
+  c.stop(StopReason::Unsupported, msg);
+}
+}  // namespace
+
+void exec_SVC(Cpu& c, uint32_t w) { exception_not_modelled(c, "SVC", w); }
+void exec_HVC(Cpu& c, uint32_t w) { exception_not_modelled(c, "HVC", w); }
+void exec_SMC(Cpu& c, uint32_t w) { exception_not_modelled(c, "SMC", w); }
+void exec_BRK(Cpu& c, uint32_t w) { exception_not_modelled(c, "BRK", w); }
+
+// HLT: the semihosting trap when the machine enables it (Arm semihosting v2, "HLT #0xF000");
+// otherwise halting debug is disabled and the instruction is UNDEFINED (C6.2.92).
+void exec_HLT(Cpu& c, uint32_t w) {
+  const uint16_t imm = uint16_t(bits(w, 20, 5));
+  if (c.hooks && c.hooks->on_hlt(c, imm)) {
+    if (c.stop_reason() != StopReason::Unsupported) c.s.pc += 4;
+    return;
+  }
+  char msg[96];
+  std::snprintf(msg, sizeof msg, "HLT #0x%x with halting debug disabled (use --semihosting for #0xf000)", imm);
+  c.stop(StopReason::Undefined, msg);
+}
+
+// ---- Hints and barriers ----
+// WFE/WFI may complete at once (a spurious wake-up is architecturally allowed, D1.16.2);
+// until interrupts exist they do just that.
+void exec_HINT(Cpu& c, uint32_t) { c.s.pc += 4; }
+void exec_NOP(Cpu& c, uint32_t) { c.s.pc += 4; }
+void exec_YIELD(Cpu& c, uint32_t) { c.s.pc += 4; }
+void exec_WFE(Cpu& c, uint32_t) { c.s.pc += 4; }
+void exec_WFI(Cpu& c, uint32_t) { c.s.pc += 4; }
+void exec_SEV(Cpu& c, uint32_t) { c.s.pc += 4; }
+void exec_SEVL(Cpu& c, uint32_t) { c.s.pc += 4; }
+void exec_CLREX(Cpu& c, uint32_t) {
+  c.s.excl_valid = 0;
+  c.s.pc += 4;
+}
+// One core, in order: memory barriers have nothing to order yet.
+void exec_DSB(Cpu& c, uint32_t) { c.s.pc += 4; }
+void exec_DMB(Cpu& c, uint32_t) { c.s.pc += 4; }
+void exec_ISB(Cpu& c, uint32_t) { c.s.pc += 4; }
+
+// ---- PSTATE ----
+void exec_MSR_imm_SPSel(Cpu& c, uint32_t w) {
+  select_stack_pointer(c, bits(w, 8, 8));
+  c.s.pc += 4;
+}
+void exec_MSR_imm_DAIFSet(Cpu& c, uint32_t w) {
+  c.s.daif |= bits(w, 11, 8) << 6;
+  c.s.pc += 4;
+}
+void exec_MSR_imm_DAIFClr(Cpu& c, uint32_t w) {
+  c.s.daif &= ~(bits(w, 11, 8) << 6);
+  c.s.pc += 4;
+}
+
+// ---- System instructions and registers ----
+void exec_SYS(Cpu& c, uint32_t w) {
+  if (execute_sys(c, SysRegKey{1, bits(w, 18, 16), bits(w, 15, 12), bits(w, 11, 8), bits(w, 7, 5)},
+                  xr(c, rd(w))))
+    c.s.pc += 4;
+}
+
+void exec_SYSL(Cpu& c, uint32_t w) {
+  c.stop(StopReason::Undefined, "SYSL: no IMPLEMENTATION DEFINED SYSL operations exist on this core");
+  (void)w;
+}
+
+void exec_MRS(Cpu& c, uint32_t w) {
+  uint64_t v;
+  if (read_sysreg(c, SysRegKey{2u + bits(w, 19, 19), bits(w, 18, 16), bits(w, 15, 12), bits(w, 11, 8), bits(w, 7, 5)}, &v)) {
+    set_xr(c, rd(w), v);
+    c.s.pc += 4;
+  }
+}
+
+void exec_MSR_reg(Cpu& c, uint32_t w) {
+  if (write_sysreg(c, SysRegKey{2u + bits(w, 19, 19), bits(w, 18, 16), bits(w, 15, 12), bits(w, 11, 8), bits(w, 7, 5)},
+                   xr(c, rd(w))))
+    c.s.pc += 4;
+}
+
+}  // namespace bramble::interp

@@ -1,0 +1,265 @@
+// C4.1.88 Loads and stores of general registers (C6.2: LDR/STR in every addressing form,
+// LDP/STP, LDNP/STNP, LDTR/STTR, literal loads, PRFM, exclusives, acquire/release).
+//
+// Rn = 31 addresses through SP. Writeback forms with Rn == Rt are CONSTRAINED
+// UNPREDICTABLE (K1.2.x); tier 0 performs the access and then the writeback.
+#include <cstdio>
+
+#include "cpu/alu.h"
+#include "cpu/interp/handlers.h"
+#include "cpu/memory_access.h"
+#include "cpu/regs.h"
+
+namespace bramble::interp {
+
+namespace {
+enum class Ext { Zero, SignTo64, SignTo32 };
+
+inline uint64_t load_sized(Cpu& c, uint64_t addr, unsigned size_log2, Ext ext) {
+  switch (size_log2) {
+    case 0: {
+      const uint8_t v = load<uint8_t>(c, addr);
+      return ext == Ext::Zero ? v : ext == Ext::SignTo64 ? uint64_t(int64_t(int8_t(v))) : uint32_t(int32_t(int8_t(v)));
+    }
+    case 1: {
+      const uint16_t v = load<uint16_t>(c, addr);
+      return ext == Ext::Zero ? v : ext == Ext::SignTo64 ? uint64_t(int64_t(int16_t(v))) : uint32_t(int32_t(int16_t(v)));
+    }
+    case 2: {
+      const uint32_t v = load<uint32_t>(c, addr);
+      return ext == Ext::SignTo64 ? uint64_t(int64_t(int32_t(v))) : v;
+    }
+    default:
+      return load<uint64_t>(c, addr);
+  }
+}
+
+inline void store_sized(Cpu& c, uint64_t addr, unsigned size_log2, uint64_t v) {
+  switch (size_log2) {
+    case 0: store<uint8_t>(c, addr, uint8_t(v)); break;
+    case 1: store<uint16_t>(c, addr, uint16_t(v)); break;
+    case 2: store<uint32_t>(c, addr, uint32_t(v)); break;
+    default: store<uint64_t>(c, addr, v); break;
+  }
+}
+
+enum class Mode { Offset, Pre, Post };
+
+// One register load/store with an immediate offset; kOp: 0 store, 1 load, 2 load signed
+// to 64 bits, 3 load signed to 32 bits.
+template <int kOp, Mode kMode>
+inline void ldst_imm(Cpu& c, uint32_t w, int64_t offset) {
+  const unsigned size = bits(w, 31, 30);
+  const unsigned n = rn(w), t = rd(w);
+  const uint64_t base = xsp(c, n);
+  const uint64_t addr = kMode == Mode::Post ? base : base + offset;
+  if (kOp == 0) {
+    store_sized(c, addr, size, xr(c, t));
+  } else {
+    set_xr(c, t, load_sized(c, addr, size, kOp == 1 ? Ext::Zero : kOp == 2 ? Ext::SignTo64 : Ext::SignTo32));
+  }
+  if (kMode != Mode::Offset) set_xsp(c, n, base + offset);
+  c.s.pc += 4;
+}
+
+inline int64_t imm9(uint32_t w) { return sext(bits(w, 20, 12), 9); }
+inline int64_t uimm12(uint32_t w) { return int64_t(bits(w, 21, 10)) << bits(w, 31, 30); }
+
+template <int kOp>
+inline void ldst_reg(Cpu& c, uint32_t w) {
+  const unsigned size = bits(w, 31, 30);
+  const unsigned shift = bits(w, 12, 12) ? size : 0;
+  const uint64_t offset = alu::extend_reg(xr(c, rm(w)), bits(w, 15, 13), shift);
+  const uint64_t addr = xsp(c, rn(w)) + offset;
+  const unsigned t = rd(w);
+  if (kOp == 0) store_sized(c, addr, size, xr(c, t));
+  else set_xr(c, t, load_sized(c, addr, size, kOp == 1 ? Ext::Zero : kOp == 2 ? Ext::SignTo64 : Ext::SignTo32));
+  c.s.pc += 4;
+}
+
+// Load/store pair; kLoad, kSigned (LDPSW), mode. Scale: 4 bytes for opc=00/01, 8 for 10.
+template <bool kLoad, bool kSigned, Mode kMode>
+inline void ldst_pair(Cpu& c, uint32_t w) {
+  const bool is64 = bits(w, 31, 31);
+  const unsigned esize_log2 = is64 ? 3 : 2;
+  const int64_t offset = sext(bits(w, 21, 15), 7) << esize_log2;
+  const unsigned n = rn(w), t = rd(w), t2 = rt2(w);
+  const uint64_t base = xsp(c, n);
+  const uint64_t addr = kMode == Mode::Post ? base : base + offset;
+  const uint64_t step = 1ull << esize_log2;
+  if (kLoad) {
+    const Ext ext = kSigned ? Ext::SignTo64 : Ext::Zero;
+    const uint64_t a = load_sized(c, addr, esize_log2, ext);
+    const uint64_t b = load_sized(c, addr + step, esize_log2, ext);
+    set_xr(c, t, a);
+    set_xr(c, t2, b);
+  } else {
+    const uint64_t a = xr(c, t), b = xr(c, t2);
+    store_sized(c, addr, esize_log2, a);
+    store_sized(c, addr + step, esize_log2, b);
+  }
+  if (kMode != Mode::Offset) set_xsp(c, n, base + offset);
+  c.s.pc += 4;
+}
+
+// Exclusive and ordered accesses must be aligned whatever SCTLR.A says (B2.5.2).
+inline bool check_exclusive_alignment(Cpu& c, uint64_t addr, unsigned bytes) {
+  if ((addr & (bytes - 1)) == 0) return true;
+  char msg[128];
+  std::snprintf(msg, sizeof msg, "alignment fault on exclusive/ordered access to 0x%llx "
+                "(exceptions are not modelled yet)", (unsigned long long)addr);
+  c.stop(StopReason::Unsupported, msg);
+  return false;
+}
+
+inline void monitor_tag(Cpu& c, uint64_t addr, unsigned bytes) {
+  c.s.excl_valid = 1;
+  c.s.excl_addr = addr;
+  c.s.excl_size = uint8_t(bytes);
+}
+
+// StoreExclusive succeeds only when the local monitor still tags exactly this access
+// (a different address or size fails, one of the IMPLEMENTATION DEFINED choices of
+// B2.9.4); the monitor is cleared either way.
+inline bool monitor_claim(Cpu& c, uint64_t addr, unsigned bytes) {
+  const bool ok = c.s.excl_valid && c.s.excl_addr == addr && c.s.excl_size == bytes;
+  c.s.excl_valid = 0;
+  return ok;
+}
+
+template <bool kAcquire>
+inline void load_exclusive(Cpu& c, uint32_t w) {
+  const unsigned size = bits(w, 31, 30);
+  const uint64_t addr = xsp(c, rn(w));
+  if (!check_exclusive_alignment(c, addr, 1u << size)) return;
+  set_xr(c, rd(w), load_sized(c, addr, size, Ext::Zero));
+  monitor_tag(c, addr, 1u << size);
+  c.s.pc += 4;
+}
+
+inline void store_exclusive(Cpu& c, uint32_t w) {
+  const unsigned size = bits(w, 31, 30);
+  const uint64_t addr = xsp(c, rn(w));
+  if (!check_exclusive_alignment(c, addr, 1u << size)) return;
+  const uint64_t value = xr(c, rd(w));
+  const bool ok = monitor_claim(c, addr, 1u << size);
+  if (ok) store_sized(c, addr, size, value);
+  set_wr(c, rs(w), ok ? 0 : 1);
+  c.s.pc += 4;
+}
+
+inline void load_exclusive_pair(Cpu& c, uint32_t w) {
+  const unsigned esize_log2 = bits(w, 30, 30) ? 3 : 2;
+  const unsigned total = 2u << esize_log2;
+  const uint64_t addr = xsp(c, rn(w));
+  if (!check_exclusive_alignment(c, addr, total)) return;
+  const uint64_t a = load_sized(c, addr, esize_log2, Ext::Zero);
+  const uint64_t b = load_sized(c, addr + (1u << esize_log2), esize_log2, Ext::Zero);
+  set_xr(c, rd(w), a);
+  set_xr(c, rt2(w), b);
+  monitor_tag(c, addr, total);
+  c.s.pc += 4;
+}
+
+inline void store_exclusive_pair(Cpu& c, uint32_t w) {
+  const unsigned esize_log2 = bits(w, 30, 30) ? 3 : 2;
+  const unsigned total = 2u << esize_log2;
+  const uint64_t addr = xsp(c, rn(w));
+  if (!check_exclusive_alignment(c, addr, total)) return;
+  const uint64_t a = xr(c, rd(w)), b = xr(c, rt2(w));
+  const bool ok = monitor_claim(c, addr, total);
+  if (ok) {
+    store_sized(c, addr, esize_log2, a);
+    store_sized(c, addr + (1u << esize_log2), esize_log2, b);
+  }
+  set_wr(c, rs(w), ok ? 0 : 1);
+  c.s.pc += 4;
+}
+}  // namespace
+
+// ---- Exclusive and ordered ----
+void exec_STXR(Cpu& c, uint32_t w) { store_exclusive(c, w); }
+void exec_STLXR(Cpu& c, uint32_t w) { store_exclusive(c, w); }
+void exec_LDXR(Cpu& c, uint32_t w) { load_exclusive<false>(c, w); }
+void exec_LDAXR(Cpu& c, uint32_t w) { load_exclusive<true>(c, w); }
+void exec_STXP(Cpu& c, uint32_t w) { store_exclusive_pair(c, w); }
+void exec_STLXP(Cpu& c, uint32_t w) { store_exclusive_pair(c, w); }
+void exec_LDXP(Cpu& c, uint32_t w) { load_exclusive_pair(c, w); }
+void exec_LDAXP(Cpu& c, uint32_t w) { load_exclusive_pair(c, w); }
+
+void exec_STLR(Cpu& c, uint32_t w) {
+  const unsigned size = bits(w, 31, 30);
+  const uint64_t addr = xsp(c, rn(w));
+  if (!check_exclusive_alignment(c, addr, 1u << size)) return;
+  store_sized(c, addr, size, xr(c, rd(w)));
+  c.s.pc += 4;
+}
+
+void exec_LDAR(Cpu& c, uint32_t w) {
+  const unsigned size = bits(w, 31, 30);
+  const uint64_t addr = xsp(c, rn(w));
+  if (!check_exclusive_alignment(c, addr, 1u << size)) return;
+  set_xr(c, rd(w), load_sized(c, addr, size, Ext::Zero));
+  c.s.pc += 4;
+}
+
+// ---- Literal ----
+void exec_LDR_lit(Cpu& c, uint32_t w) {
+  const uint64_t addr = c.s.pc + sext(bits(w, 23, 5), 19) * 4;
+  set_xr(c, rd(w), load_sized(c, addr, bits(w, 30, 30) ? 3 : 2, Ext::Zero));
+  c.s.pc += 4;
+}
+void exec_LDRSW_lit(Cpu& c, uint32_t w) {
+  const uint64_t addr = c.s.pc + sext(bits(w, 23, 5), 19) * 4;
+  set_xr(c, rd(w), load_sized(c, addr, 2, Ext::SignTo64));
+  c.s.pc += 4;
+}
+// Prefetches are hints: no access, no fault.
+void exec_PRFM_lit(Cpu& c, uint32_t) { c.s.pc += 4; }
+void exec_PRFUM(Cpu& c, uint32_t) { c.s.pc += 4; }
+void exec_PRFM_reg(Cpu& c, uint32_t) { c.s.pc += 4; }
+void exec_PRFM_uimm(Cpu& c, uint32_t) { c.s.pc += 4; }
+
+// ---- Pairs ----
+void exec_STNP(Cpu& c, uint32_t w) { ldst_pair<false, false, Mode::Offset>(c, w); }
+void exec_LDNP(Cpu& c, uint32_t w) { ldst_pair<true, false, Mode::Offset>(c, w); }
+void exec_STP_post(Cpu& c, uint32_t w) { ldst_pair<false, false, Mode::Post>(c, w); }
+void exec_LDP_post(Cpu& c, uint32_t w) { ldst_pair<true, false, Mode::Post>(c, w); }
+void exec_LDPSW_post(Cpu& c, uint32_t w) { ldst_pair<true, true, Mode::Post>(c, w); }
+void exec_STP_off(Cpu& c, uint32_t w) { ldst_pair<false, false, Mode::Offset>(c, w); }
+void exec_LDP_off(Cpu& c, uint32_t w) { ldst_pair<true, false, Mode::Offset>(c, w); }
+void exec_LDPSW_off(Cpu& c, uint32_t w) { ldst_pair<true, true, Mode::Offset>(c, w); }
+void exec_STP_pre(Cpu& c, uint32_t w) { ldst_pair<false, false, Mode::Pre>(c, w); }
+void exec_LDP_pre(Cpu& c, uint32_t w) { ldst_pair<true, false, Mode::Pre>(c, w); }
+void exec_LDPSW_pre(Cpu& c, uint32_t w) { ldst_pair<true, true, Mode::Pre>(c, w); }
+
+// ---- Single register, immediate forms ----
+// Unprivileged forms behave as ordinary ones until EL0 permissions exist (no MMU yet).
+void exec_STUR(Cpu& c, uint32_t w) { ldst_imm<0, Mode::Offset>(c, w, imm9(w)); }
+void exec_LDUR(Cpu& c, uint32_t w) { ldst_imm<1, Mode::Offset>(c, w, imm9(w)); }
+void exec_LDURS_x(Cpu& c, uint32_t w) { ldst_imm<2, Mode::Offset>(c, w, imm9(w)); }
+void exec_LDURS_w(Cpu& c, uint32_t w) { ldst_imm<3, Mode::Offset>(c, w, imm9(w)); }
+void exec_STR_post(Cpu& c, uint32_t w) { ldst_imm<0, Mode::Post>(c, w, imm9(w)); }
+void exec_LDR_post(Cpu& c, uint32_t w) { ldst_imm<1, Mode::Post>(c, w, imm9(w)); }
+void exec_LDRS_x_post(Cpu& c, uint32_t w) { ldst_imm<2, Mode::Post>(c, w, imm9(w)); }
+void exec_LDRS_w_post(Cpu& c, uint32_t w) { ldst_imm<3, Mode::Post>(c, w, imm9(w)); }
+void exec_STTR(Cpu& c, uint32_t w) { ldst_imm<0, Mode::Offset>(c, w, imm9(w)); }
+void exec_LDTR(Cpu& c, uint32_t w) { ldst_imm<1, Mode::Offset>(c, w, imm9(w)); }
+void exec_LDTRS_x(Cpu& c, uint32_t w) { ldst_imm<2, Mode::Offset>(c, w, imm9(w)); }
+void exec_LDTRS_w(Cpu& c, uint32_t w) { ldst_imm<3, Mode::Offset>(c, w, imm9(w)); }
+void exec_STR_pre(Cpu& c, uint32_t w) { ldst_imm<0, Mode::Pre>(c, w, imm9(w)); }
+void exec_LDR_pre(Cpu& c, uint32_t w) { ldst_imm<1, Mode::Pre>(c, w, imm9(w)); }
+void exec_LDRS_x_pre(Cpu& c, uint32_t w) { ldst_imm<2, Mode::Pre>(c, w, imm9(w)); }
+void exec_LDRS_w_pre(Cpu& c, uint32_t w) { ldst_imm<3, Mode::Pre>(c, w, imm9(w)); }
+void exec_STR_uimm(Cpu& c, uint32_t w) { ldst_imm<0, Mode::Offset>(c, w, uimm12(w)); }
+void exec_LDR_uimm(Cpu& c, uint32_t w) { ldst_imm<1, Mode::Offset>(c, w, uimm12(w)); }
+void exec_LDRS_x_uimm(Cpu& c, uint32_t w) { ldst_imm<2, Mode::Offset>(c, w, uimm12(w)); }
+void exec_LDRS_w_uimm(Cpu& c, uint32_t w) { ldst_imm<3, Mode::Offset>(c, w, uimm12(w)); }
+
+// ---- Single register, register offset ----
+void exec_STR_reg(Cpu& c, uint32_t w) { ldst_reg<0>(c, w); }
+void exec_LDR_reg(Cpu& c, uint32_t w) { ldst_reg<1>(c, w); }
+void exec_LDRS_x_reg(Cpu& c, uint32_t w) { ldst_reg<2>(c, w); }
+void exec_LDRS_w_reg(Cpu& c, uint32_t w) { ldst_reg<3>(c, w); }
+
+}  // namespace bramble::interp

@@ -1,0 +1,134 @@
+#include "cpu/sysregs.h"
+
+#include <cstdio>
+#include <cstring>
+
+#include "cpu/memory_access.h"
+
+namespace bramble {
+
+namespace {
+constexpr uint32_t key(unsigned op0, unsigned op1, unsigned crn, unsigned crm, unsigned op2) {
+  return SysRegKey{op0, op1, crn, crm, op2}.packed();
+}
+
+constexpr uint32_t kNZCV = key(3, 3, 4, 2, 0);
+constexpr uint32_t kDAIF = key(3, 3, 4, 2, 1);
+constexpr uint32_t kFPCR = key(3, 3, 4, 4, 0);
+constexpr uint32_t kFPSR = key(3, 3, 4, 4, 1);
+constexpr uint32_t kTPIDR_EL0 = key(3, 3, 13, 0, 2);
+constexpr uint32_t kTPIDRRO_EL0 = key(3, 3, 13, 0, 3);
+constexpr uint32_t kCurrentEL = key(3, 0, 4, 2, 2);
+constexpr uint32_t kSPSel = key(3, 0, 4, 2, 0);
+constexpr uint32_t kSP_EL0 = key(3, 0, 4, 1, 0);
+constexpr uint32_t kMIDR_EL1 = key(3, 0, 0, 0, 0);
+constexpr uint32_t kMPIDR_EL1 = key(3, 0, 0, 0, 5);
+constexpr uint32_t kCTR_EL0 = key(3, 3, 0, 0, 1);
+constexpr uint32_t kDCZID_EL0 = key(3, 3, 0, 0, 7);
+
+constexpr unsigned kDcZvaBytes = 64;  // DCZID_EL0.BS = 4: 16 words
+
+void stop_unknown(Cpu& c, const char* what, SysRegKey k) {
+  char msg[160];
+  std::snprintf(msg, sizeof msg, "%s %s: not modelled yet", what, sysreg_name(k).c_str());
+  c.stop(StopReason::Unsupported, msg);
+}
+}  // namespace
+
+std::string sysreg_name(SysRegKey k) {
+  switch (k.packed()) {
+    case kNZCV: return "NZCV";
+    case kDAIF: return "DAIF";
+    case kFPCR: return "FPCR";
+    case kFPSR: return "FPSR";
+    case kTPIDR_EL0: return "TPIDR_EL0";
+    case kTPIDRRO_EL0: return "TPIDRRO_EL0";
+    case kCurrentEL: return "CurrentEL";
+    case kSPSel: return "SPSel";
+    case kSP_EL0: return "SP_EL0";
+    case kMIDR_EL1: return "MIDR_EL1";
+    case kMPIDR_EL1: return "MPIDR_EL1";
+    case kCTR_EL0: return "CTR_EL0";
+    case kDCZID_EL0: return "DCZID_EL0";
+  }
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "S%u_%u_C%u_C%u_%u", k.op0, k.op1, k.crn, k.crm, k.op2);
+  return buf;
+}
+
+void select_stack_pointer(Cpu& c, unsigned spsel) {
+  const unsigned from = c.s.spsel ? c.s.el : 0;
+  const unsigned to = spsel ? c.s.el : 0;
+  c.s.sp_el[from] = c.s.x[31];
+  c.s.x[31] = c.s.sp_el[to];
+  c.s.spsel = uint8_t(spsel & 1);
+}
+
+bool read_sysreg(Cpu& c, SysRegKey k, uint64_t* v) {
+  switch (k.packed()) {
+    case kNZCV: *v = c.s.nzcv; return true;
+    case kDAIF: *v = c.s.daif; return true;
+    case kFPCR: *v = c.s.fpcr; return true;
+    case kFPSR: *v = c.s.fpsr; return true;
+    case kTPIDR_EL0: *v = c.s.tpidr_el0; return true;
+    case kTPIDRRO_EL0: *v = c.s.tpidrro_el0; return true;
+    case kCurrentEL: *v = uint64_t(c.s.el) << 2; return true;
+    case kSPSel: *v = c.s.spsel; return true;
+    case kSP_EL0: *v = c.s.spsel ? c.s.sp_el[0] : c.s.x[31]; return true;
+    case kMIDR_EL1: *v = kMidrEl1; return true;
+    // D13.2.101: bit 31 RES1, U = 0 (multiprocessor), MT = 0, Aff0 = core number.
+    case kMPIDR_EL1: *v = 0x80000000ull | unsigned(c.core_id); return true;
+    // Cortex-A53 TRM 4.3.x: 64-byte lines, VIPT I-cache, CWG/ERG 16 words.
+    case kCTR_EL0: *v = 0x84448004; return true;
+    case kDCZID_EL0: *v = 4; return true;
+  }
+  stop_unknown(c, "MRS", k);
+  return false;
+}
+
+bool write_sysreg(Cpu& c, SysRegKey k, uint64_t v) {
+  switch (k.packed()) {
+    case kNZCV: c.s.nzcv = uint32_t(v) & 0xf0000000u; return true;
+    case kDAIF: c.s.daif = uint32_t(v) & 0x3c0u; return true;
+    // FPCR: AHP, DN, FZ, RMode and the (ignored on the A53) trap enables, C5.2.7.
+    case kFPCR: c.s.fpcr = uint32_t(v) & 0x07f09f00u; return true;
+    case kFPSR: c.s.fpsr = uint32_t(v) & 0xf800009fu; return true;
+    case kTPIDR_EL0: c.s.tpidr_el0 = v; return true;
+    case kTPIDRRO_EL0:
+      if (c.s.el == 0) break;
+      c.s.tpidrro_el0 = v;
+      return true;
+    case kSPSel: select_stack_pointer(c, unsigned(v & 1)); return true;
+    case kSP_EL0:
+      if (c.s.spsel) c.s.sp_el[0] = v;
+      else c.s.x[31] = v;
+      return true;
+  }
+  stop_unknown(c, "MSR", k);
+  return false;
+}
+
+bool execute_sys(Cpu& c, SysRegKey k, uint64_t xt) {
+  const uint32_t p = k.packed();
+  if (p == key(1, 3, 7, 4, 1)) {  // DC ZVA: zero the naturally aligned block (C5.3.x)
+    const uint64_t base = xt & ~uint64_t(kDcZvaBytes - 1);
+    for (unsigned i = 0; i < kDcZvaBytes; i += 8) store<uint64_t>(c, base + i, 0);
+    return true;
+  }
+  if (p == key(1, 3, 7, 5, 1)) {  // IC IVAU: decoded code at that line must be refetched
+    c.invalidate_code(xt & ~63ull, 64);
+    return true;
+  }
+  if (p == key(1, 0, 7, 5, 0) || p == key(1, 0, 7, 1, 0)) {  // IC IALLU, IC IALLUIS
+    c.invalidate_all_code();
+    return true;
+  }
+  // Data-cache maintenance by VA or set/way: there are no caches to maintain.
+  if (k.op1 <= 3 && k.crn == 7 && (k.crm == 6 || k.crm == 10 || k.crm == 11 || k.crm == 14)) return true;
+  // TLB maintenance: there is no TLB yet.
+  if (k.crn == 8) return true;
+  stop_unknown(c, "SYS", k);
+  return false;
+}
+
+}  // namespace bramble

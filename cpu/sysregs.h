@@ -1,0 +1,33 @@
+// System registers and system instructions, keyed by (op0, op1, CRn, CRm, op2) as the
+// MRS/MSR/SYS encodings carry them (C5.3). This is the ARMv8.0 subset tier 0 needs so
+// far; the system-level work grows it into the full Cortex-A53 table with access rules.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "cpu/cpu.h"
+
+namespace bramble {
+
+struct SysRegKey {
+  unsigned op0, op1, crn, crm, op2;
+  constexpr uint32_t packed() const { return (op0 << 14) | (op1 << 11) | (crn << 7) | (crm << 3) | op2; }
+};
+
+// "S3_3_C4_C2_0"-style name, or the architectural name when known.
+std::string sysreg_name(SysRegKey k);
+
+// Each returns false after stopping the core with a message when the access is not
+// possible (unknown register, not modelled yet).
+bool read_sysreg(Cpu& c, SysRegKey k, uint64_t* value);
+bool write_sysreg(Cpu& c, SysRegKey k, uint64_t value);
+bool execute_sys(Cpu& c, SysRegKey k, uint64_t xt);
+
+// Moves the live stack pointer between x[31] and the bank (PSTATE.SP / EL change).
+void select_stack_pointer(Cpu& c, unsigned spsel);
+
+// Values of this core's identification registers (Cortex-A53 r0p4 in a BCM2837).
+inline constexpr uint64_t kMidrEl1 = 0x410FD034;
+
+}  // namespace bramble

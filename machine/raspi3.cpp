@@ -1,0 +1,95 @@
+#include "machine/raspi3.h"
+
+#include <chrono>
+#include <cstdio>
+
+#include "cpu/disasm.h"
+
+namespace bramble {
+
+namespace {
+// Instructions per scheduling slice: small enough that device events and the timeout
+// are seen promptly, large enough that the loop costs nothing measurable.
+constexpr uint64_t kSliceInsns = 50'000;
+// --deterministic time: one instruction takes one nanosecond of virtual time.
+constexpr uint64_t kNsPerInsn = 1;
+}  // namespace
+
+Raspi3::Raspi3(MachineConfig cfg)
+    : cfg_(std::move(cfg)),
+      bus_(std::min(cfg_.memory_bytes, kMaxRam), log_),
+      pl011_(*cfg_.serial0, log_),
+      pm_(sched_, log_, [this](bool halt) { power_off_or_reset(halt); }),
+      semihosting_(bus_, *cfg_.serial0) {
+  log_.trace_unimp = cfg_.trace_unimp;
+  log_.trace_mmio = cfg_.trace_mmio;
+  bus_.map(kPl011Base, 0x1000, &pl011_);
+  bus_.map(kPmBase, 0x1000, &pm_);
+  cpu_ = std::make_unique<Cpu>(bus_, 0, this);
+  cpu_->trace = cfg_.cpu_trace;
+  cpu_->reset(0, cfg_.start_el);
+}
+
+Raspi3::~Raspi3() = default;
+
+void Raspi3::set_entry(uint64_t pc) {
+  entry_ = pc;
+  cpu_->reset(pc, cfg_.start_el);
+}
+
+bool Raspi3::on_hlt(Cpu& cpu, uint16_t imm) {
+  if (!cfg_.semihosting || imm != Semihosting::kHltImmediate) return false;
+  return semihosting_.handle(cpu);
+}
+
+void Raspi3::power_off_or_reset(bool halt) {
+  if (halt) powered_off_ = true;
+  else reset_requested_ = true;
+}
+
+int Raspi3::run() {
+  using Clock = std::chrono::steady_clock;
+  const auto start = Clock::now();
+  const auto deadline = start + std::chrono::duration_cast<Clock::duration>(
+                                    std::chrono::duration<double>(cfg_.timeout_seconds));
+  for (;;) {
+    uint64_t slice = kSliceInsns;
+    if (cfg_.deterministic) {
+      const uint64_t next = sched_.next_deadline();
+      const uint64_t now = sched_.now_ns();
+      if (next != UINT64_MAX) slice = std::clamp<uint64_t>((next - std::min(next, now)) / kNsPerInsn, 1, kSliceInsns);
+    }
+    retired_ += cpu_->run(slice);
+
+    const auto wall = Clock::now();
+    sched_.advance_to(cfg_.deterministic ? retired_ * kNsPerInsn
+                                         : uint64_t(std::chrono::duration_cast<std::chrono::nanoseconds>(wall - start).count()));
+    if (powered_off_) return 0;
+    if (reset_requested_) {
+      std::fprintf(stderr, "bramble: the guest asked for a watchdog reset; rebooting is not modelled yet, stopping\n");
+      return 0;
+    }
+    switch (cpu_->stop_reason()) {
+      case StopReason::None: break;
+      case StopReason::Halt:
+        if (semihosting_.exit_status()) return *semihosting_.exit_status();
+        return 0;
+      case StopReason::Undefined:
+      case StopReason::Unsupported: {
+        uint32_t word = 0;
+        bus_.copy_from_ram(cpu_->s.pc, &word, 4);
+        std::fprintf(stderr, "bramble: guest stopped at PC 0x%llx (EL%u): %s [%08x: %s]\n",
+                     (unsigned long long)cpu_->s.pc, cpu_->s.el, cpu_->stop_message().c_str(), word,
+                     disassemble(word, cpu_->s.pc).c_str());
+        return kExitGuestError;
+      }
+    }
+    pl011_.poll_input();
+    if (cfg_.timeout_seconds > 0 && wall >= deadline) {
+      std::fprintf(stderr, "bramble: timeout: stopped after %g seconds (--timeout)\n", cfg_.timeout_seconds);
+      return kExitTimeout;
+    }
+  }
+}
+
+}  // namespace bramble

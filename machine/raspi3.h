@@ -1,0 +1,75 @@
+// The Raspberry Pi 3 Model B board: RAM, the bus with the BCM2837's devices, the core,
+// the virtual clock, and the loop that runs them.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "cpu/cpu.h"
+#include "machine/bus.h"
+#include "machine/char_backend.h"
+#include "machine/guest_log.h"
+#include "machine/scheduler.h"
+#include "machine/semihosting.h"
+#include "peripherals/power/bcm2835_pm.h"
+#include "peripherals/uart/pl011.h"
+
+namespace bramble {
+
+struct MachineConfig {
+  uint64_t memory_bytes = 1ull << 30;
+  std::unique_ptr<CharBackend> serial0, serial1;
+  bool semihosting = false;
+  bool deterministic = false;
+  double timeout_seconds = 0;  // 0 = none
+  TraceFlags cpu_trace;
+  bool trace_unimp = false, trace_mmio = false;
+  unsigned start_el = 2;  // the Pi firmware's armstub hands over at EL2
+};
+
+// BCM2837 addresses as the ARM cores see them (BCM2835 ARM Peripherals 1.2.3, with the
+// BCM2837's peripheral base 0x3F000000).
+inline constexpr uint64_t kPeripheralBase = 0x3F000000;
+inline constexpr uint64_t kPl011Base = kPeripheralBase + 0x201000;
+inline constexpr uint64_t kPmBase = kPeripheralBase + 0x100000;
+inline constexpr uint64_t kMaxRam = kPeripheralBase;  // RAM above this is hidden by the peripherals
+
+class Raspi3 final : public CpuHooks {
+ public:
+  explicit Raspi3(MachineConfig cfg);
+  ~Raspi3() override;
+
+  Bus& bus() { return bus_; }
+  Cpu& cpu() { return *cpu_; }
+
+  // Sets where the primary core starts.
+  void set_entry(uint64_t pc);
+
+  // Runs until the guest powers off, exits through semihosting, stops on an instruction
+  // bramble cannot run, or the timeout passes. Returns bramble's exit status.
+  int run();
+
+  bool on_hlt(Cpu& cpu, uint16_t imm) override;
+
+  static constexpr int kExitTimeout = 124;
+  static constexpr int kExitGuestError = 1;
+
+ private:
+  void power_off_or_reset(bool halt);
+
+  MachineConfig cfg_;
+  GuestLog log_;
+  Bus bus_;
+  Scheduler sched_;
+  Pl011 pl011_;
+  Bcm2835Pm pm_;
+  Semihosting semihosting_;
+  std::unique_ptr<Cpu> cpu_;
+  uint64_t entry_ = 0;
+  bool powered_off_ = false;
+  bool reset_requested_ = false;
+  uint64_t retired_ = 0;
+};
+
+}  // namespace bramble
