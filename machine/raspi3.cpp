@@ -20,7 +20,7 @@ Raspi3::Raspi3(MachineConfig cfg)
       bus_(std::min(cfg_.memory_bytes, kMaxRam), log_),
       pl011_(*cfg_.serial0, log_),
       pm_(sched_, log_, [this](bool halt) { power_off_or_reset(halt); }),
-      semihosting_(bus_, *cfg_.serial0) {
+      semihosting_(bus_, *cfg_.semihosting_console) {
   log_.trace_unimp = cfg_.trace_unimp;
   log_.trace_mmio = cfg_.trace_mmio;
   bus_.map(kPl011Base, 0x1000, &pl011_);

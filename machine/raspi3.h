@@ -20,6 +20,7 @@ namespace bramble {
 struct MachineConfig {
   uint64_t memory_bytes = 1ull << 30;
   std::unique_ptr<CharBackend> serial0, serial1;
+  std::unique_ptr<CharBackend> semihosting_console;  // SYS_WRITEC / SYS_WRITE0 output
   bool semihosting = false;
   bool deterministic = false;
   double timeout_seconds = 0;  // 0 = none

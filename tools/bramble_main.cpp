@@ -102,6 +102,7 @@ int main(int argc, char** argv) {
   if (!cfg.serial0) fail("--serial0: " + err);
   cfg.serial1 = open_serial_backend(serial1, &err);
   if (!cfg.serial1) fail("--serial1: " + err);
+  cfg.semihosting_console = make_stderr_backend();
 
   auto file = read_file(kernel, &err);
   if (!file) fail("--kernel: " + err);

@@ -118,9 +118,10 @@ inline void monitor_tag(Cpu& c, uint64_t addr, unsigned bytes) {
   c.s.excl_size = uint8_t(bytes);
 }
 
-// StoreExclusive succeeds only when the local monitor still tags exactly this access
-// (a different address or size fails, one of the IMPLEMENTATION DEFINED choices of
-// B2.9.4); the monitor is cleared either way.
+// StoreExclusive succeeds only when the local monitor still tags exactly this access.
+// A different address fails (an IMPLEMENTATION DEFINED choice, B2.9.4); a different size
+// at the same address is CONSTRAINED UNPREDICTABLE (K1.2.x) and fails here too. The
+// monitor is cleared either way.
 inline bool monitor_claim(Cpu& c, uint64_t addr, unsigned bytes) {
   const bool ok = c.s.excl_valid && c.s.excl_addr == addr && c.s.excl_size == bytes;
   c.s.excl_valid = 0;

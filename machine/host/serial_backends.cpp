@@ -38,6 +38,13 @@ class StdioBackend final : public CharBackend {
   bool eof_ = false;
 };
 
+class StderrBackend final : public CharBackend {
+ public:
+  void write(uint8_t b) override {
+    while (::write(STDERR_FILENO, &b, 1) < 0 && errno == EINTR) {}
+  }
+};
+
 class FileBackend final : public CharBackend {
  public:
   explicit FileBackend(int fd) : fd_(fd) {}
@@ -51,6 +58,8 @@ class FileBackend final : public CharBackend {
 };
 
 }  // namespace
+
+std::unique_ptr<CharBackend> make_stderr_backend() { return std::make_unique<StderrBackend>(); }
 
 std::unique_ptr<CharBackend> open_serial_backend(const std::string& spec, std::string* error) {
   if (spec == "null") return std::make_unique<NullBackend>();

@@ -12,4 +12,7 @@ namespace bramble {
 // null and sets *error to one line saying what is wrong.
 std::unique_ptr<CharBackend> open_serial_backend(const std::string& spec, std::string* error);
 
+// Host stderr: where semihosting console output goes, as in QEMU.
+std::unique_ptr<CharBackend> make_stderr_backend();
+
 }  // namespace bramble

@@ -1,0 +1,193 @@
+#include "tests/isa/random_program.h"
+
+#include <algorithm>
+#include <cstring>
+#include <string_view>
+
+#include "cpu/cpu.h"
+
+namespace bramble::isa {
+
+namespace {
+using a64::Entry;
+using a64::InsnClass;
+using a64::InsnId;
+
+bool is_ptr(unsigned r) { return r >= 20 && r <= 28; }
+
+void set_field(uint32_t* w, const Entry& e, std::string_view name, uint32_t v) {
+  if (const a64::Field* f = e.pattern.field(name)) {
+    const uint32_t m = ((1u << f->width) - 1) << f->lsb;
+    *w = (*w & ~m) | ((v << f->lsb) & m);
+  }
+}
+uint32_t get_field(uint32_t w, const Entry& e, std::string_view name) {
+  const a64::Field* f = e.pattern.field(name);
+  return f ? f->extract(w) : 0;
+}
+
+// Lines whose behaviour depends on things outside a differential run's control: waiting,
+// exceptions, system state that Unicorn models differently or not at all.
+bool excluded(InsnId id) {
+  switch (id) {
+    case InsnId::WFE: case InsnId::WFI: case InsnId::SEV: case InsnId::SEVL: case InsnId::YIELD:
+    case InsnId::SVC: case InsnId::HVC: case InsnId::SMC: case InsnId::BRK: case InsnId::HLT:
+    case InsnId::DCPS1: case InsnId::DCPS2: case InsnId::DCPS3: case InsnId::ERET: case InsnId::DRPS:
+    case InsnId::SYS: case InsnId::SYSL: case InsnId::MSR_imm_SPSel: case InsnId::MSR_imm_DAIFSet:
+    case InsnId::MSR_imm_DAIFClr:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Writes of a base register are fine only where the line writes the zero register
+// instead: lines whose Rd = 31 means SP.
+bool rd_31_is_sp(InsnId id) {
+  switch (id) {
+    case InsnId::ADD_imm: case InsnId::SUB_imm: case InsnId::ADD_ext: case InsnId::SUB_ext:
+    case InsnId::AND_imm: case InsnId::ORR_imm: case InsnId::EOR_imm:
+      return true;
+    default:
+      return false;
+  }
+}
+}  // namespace
+
+ProgramGenerator::ProgramGenerator(uint64_t seed, std::vector<InsnClass> classes) : rng_(seed) {
+  for (const Entry& e : a64::named_entries()) {
+    if (std::find(classes.begin(), classes.end(), e.cls) == classes.end()) continue;
+    if (!tier0_handler(uint16_t(e.id)) || excluded(e.id)) continue;
+    candidates_.push_back(&e);
+  }
+}
+
+uint64_t ProgramGenerator::interesting_value() {
+  switch (rng_() % 8) {
+    case 0: return rng_() % 16;
+    case 1: return uint64_t(0) - (rng_() % 16);
+    case 2: return 0x7fffffffffffffffull - rng_() % 4;
+    case 3: return 0x8000000000000000ull + rng_() % 4;
+    case 4: return 0x7fffffffull + (rng_() % 4) - 2;
+    case 5: return 0xffffffffull - (rng_() % 4);
+    case 6: return uint64_t(1) << (rng_() % 64);
+    default: return rng_();
+  }
+}
+
+InitialState ProgramGenerator::initial_state(uint64_t end_addr) {
+  InitialState s;
+  for (unsigned i = 0; i < 31; ++i) s.x[i] = interesting_value();
+  for (unsigned r : kPtrRegs) s.x[r] = kPointerBase + ((rng_() % 512) - 256) * 16;
+  for (unsigned r : kIndexRegs) s.x[r] = rng_() % 256;
+  s.x[kExitReg] = end_addr;
+  s.x[kExclusivePtrReg] = kExclusiveBase + ((rng_() % 128) - 64) * 16;
+  s.x[kOrderedPtrReg] = kOrderedBase + ((rng_() % 128) - 64) * 16;
+  s.sp = kPointerBase + ((rng_() % 512) - 256) * 16;
+  s.nzcv = uint32_t(rng_() % 16) << 28;
+  s.tpidr_el0 = interesting_value();
+  s.data.resize(kDataSize);
+  for (size_t i = 0; i < kDataSize; i += 8) {
+    const uint64_t v = rng_() % 4 == 0 ? interesting_value() : rng_();
+    std::memcpy(&s.data[i], &v, 8);
+  }
+  return s;
+}
+
+Program ProgramGenerator::program(uint64_t code_addr, unsigned length) {
+  Program p;
+  p.code_addr = code_addr;
+  exclusive_flavor_ = unsigned(rng_() % 6);
+  while (p.words.size() < length) {
+    const Entry& e = *candidates_[rng_() % candidates_.size()];
+    uint32_t w;
+    for (int attempt = 0; attempt < 16; ++attempt) {
+      if (make(e, unsigned(p.words.size()), length, &w)) {
+        p.words.push_back(w);
+        break;
+      }
+    }
+  }
+  return p;
+}
+
+// Draws a word of line e and adjusts its fields; false when the draw hit a case to avoid.
+bool ProgramGenerator::make(const Entry& e, unsigned index, unsigned length, uint32_t* out) {
+  uint32_t w = e.pattern.value | (uint32_t(rng_()) & ~e.pattern.mask);
+  const InsnClass c = e.cls;
+  const bool memory = c == InsnClass::LdStExclusive || c == InsnClass::LdStOrdered || c == InsnClass::LdStPair ||
+                      c == InsnClass::LdStUnscaled || c == InsnClass::LdStImmPost || c == InsnClass::LdStImmPre ||
+                      c == InsnClass::LdStUnpriv || c == InsnClass::LdStRegOffset || c == InsnClass::LdStUnsignedImm;
+  const std::string_view name = e.name;
+  const bool is_load = name.starts_with("LD");
+
+  // Destination registers avoid the fixed-role registers.
+  for (std::string_view f : {"Rd", "Rs"}) {
+    if (!e.pattern.field(f)) continue;
+    uint32_t r = get_field(w, e, f);
+    while (is_ptr(r) || (r == 31 && rd_31_is_sp(e.id))) r = rng_() % 32;
+    set_field(&w, e, f, r);
+  }
+  if (memory && is_load) {
+    for (std::string_view f : {"Rt", "Rt2"}) {
+      uint32_t r = get_field(w, e, f);
+      while (is_ptr(r)) r = rng_() % 32;
+      set_field(&w, e, f, r);
+    }
+  }
+  if (c == InsnClass::LdStLiteral || e.id == InsnId::MRS) {
+    uint32_t r = get_field(w, e, "Rt");
+    while (is_ptr(r)) r = rng_() % 32;
+    set_field(&w, e, "Rt", r);
+  }
+
+  if (memory) {
+    static const unsigned kBases[] = {20, 21, 22, 23, 31};
+    set_field(&w, e, "Rn", c == InsnClass::LdStExclusive ? kExclusivePtrReg
+                           : c == InsnClass::LdStOrdered ? kOrderedPtrReg
+                                                         : kBases[rng_() % 5]);
+    if (e.pattern.field("Rm")) set_field(&w, e, "Rm", kIndexRegs[rng_() % 2]);
+    const unsigned t = get_field(w, e, "Rt"), t2 = get_field(w, e, "Rt2"), s = get_field(w, e, "Rs");
+    if (c == InsnClass::LdStPair && is_load && t == t2) return false;
+    if (c == InsnClass::LdStExclusive) {
+      const bool is_pair = name.ends_with("P");
+      if (is_pair != (exclusive_flavor_ >= 4)) return false;
+      if (is_pair) set_field(&w, e, "sz", exclusive_flavor_ - 4);
+      else set_field(&w, e, "size", exclusive_flavor_);
+      if (!is_load && (s == t || (is_pair && s == t2))) return false;
+      if (is_load && is_pair && t == t2) return false;
+    }
+  }
+
+  switch (c) {
+    case InsnClass::CondBranch: case InsnClass::BranchImm: case InsnClass::CompareBranch:
+    case InsnClass::TestBranch: {
+      // Forward, to an instruction of the sequence or just past its end.
+      const uint32_t ahead = 1 + uint32_t(rng_() % (length - index));
+      set_field(&w, e, "imm19", ahead);
+      set_field(&w, e, "imm26", ahead);
+      set_field(&w, e, "imm14", ahead);
+      break;
+    }
+    case InsnClass::BranchReg:
+      set_field(&w, e, "Rn", kExitReg);
+      break;
+    case InsnClass::SysReg: {
+      // NZCV and TPIDR_EL0: the system registers both models keep the same way.
+      const bool nzcv = rng_() % 2;
+      set_field(&w, e, "o0", 1);
+      set_field(&w, e, "op1", 3);
+      set_field(&w, e, "CRn", nzcv ? 4 : 13);
+      set_field(&w, e, "CRm", nzcv ? 2 : 0);
+      set_field(&w, e, "op2", nzcv ? 0 : 2);
+      break;
+    }
+    default:
+      break;
+  }
+  if (a64::decode(w) != e.id) return false;  // landed in a carve-out or a more specific line
+  *out = w;
+  return true;
+}
+
+}  // namespace bramble::isa
