@@ -3,7 +3,6 @@
 #pragma once
 
 #include <cstdint>
-#include <memory>
 #include <vector>
 
 #include "cpu/phys_memory.h"
@@ -39,7 +38,6 @@ class Bus final : public PhysicalMemory {
   const Region* find(uint64_t pa) const;
 
   std::vector<Region> regions_;  // sorted by base
-  std::unique_ptr<uint8_t[]> ram_storage_;
   GuestLog& log_;
 };
 

@@ -1,0 +1,99 @@
+// The bus and the devices of the board skeleton, at their absolute BCM2837 addresses.
+#include <gtest/gtest.h>
+
+#include "machine/bus.h"
+#include "machine/scheduler.h"
+#include "peripherals/power/bcm2835_pm.h"
+#include "peripherals/uart/pl011.h"
+
+using namespace bramble;
+
+namespace {
+class Capture final : public CharBackend {
+ public:
+  std::string out;
+  std::string in;
+  void write(uint8_t b) override { out.push_back(char(b)); }
+  std::optional<uint8_t> read() override {
+    if (in.empty()) return std::nullopt;
+    uint8_t b = uint8_t(in[0]);
+    in.erase(0, 1);
+    return b;
+  }
+};
+constexpr uint64_t kPl011 = 0x3F201000, kPm = 0x3F100000;
+}  // namespace
+
+TEST(Bus, UnassignedAddressesReadZeroAndIgnoreWrites) {
+  GuestLog log;
+  Bus bus(16 << 20, log);
+  bus.write(0x3F00B200, 4, 0xffffffff);
+  EXPECT_EQ(bus.read(0x3F00B200, 4), 0u);
+  EXPECT_EQ(bus.read(0xffffffffffffff00ull, 8), 0u);
+  EXPECT_FALSE(bus.in_ram((16 << 20) - 4, 8));
+  EXPECT_FALSE(bus.in_ram(~0ull - 2, 4));
+  EXPECT_TRUE(bus.in_ram(0, 16 << 20));
+}
+
+TEST(Pl011, PolledTransmitAndReceive) {
+  GuestLog log;
+  Bus bus(16 << 20, log);
+  Capture c;
+  Pl011 uart(c, log);
+  bus.map(kPl011, 0x1000, &uart);
+  EXPECT_EQ(bus.read(kPl011 + Pl011::FR, 4) & Pl011::kFrRxfe, Pl011::kFrRxfe);
+  EXPECT_EQ(bus.read(kPl011 + Pl011::FR, 4) & Pl011::kFrTxff, 0u);
+  bus.write(kPl011 + Pl011::DR, 4, 'h');
+  bus.write(kPl011 + Pl011::DR, 4, 'i');
+  EXPECT_EQ(c.out, "hi");
+  c.in = "ok";
+  EXPECT_EQ(bus.read(kPl011 + Pl011::FR, 4) & Pl011::kFrRxfe, 0u);
+  EXPECT_EQ(bus.read(kPl011 + Pl011::DR, 4), uint64_t('o'));
+  EXPECT_EQ(bus.read(kPl011 + Pl011::DR, 4), uint64_t('k'));
+  EXPECT_EQ(bus.read(kPl011 + Pl011::FR, 4) & Pl011::kFrRxfe, Pl011::kFrRxfe);
+  // PrimeCell identification as the PL011 TRM gives it.
+  EXPECT_EQ(bus.read(kPl011 + 0xfe0, 4), 0x11u);
+  EXPECT_EQ(bus.read(kPl011 + 0xff0, 4), 0x0du);
+  EXPECT_EQ(bus.read(kPl011 + 0xffc, 4), 0xb1u);
+  bus.write(kPl011 + Pl011::IBRD, 4, 26);
+  EXPECT_EQ(bus.read(kPl011 + Pl011::IBRD, 4), 26u);
+  EXPECT_EQ(bus.read(kPl011 + 0x800, 4), 0u);  // unknown offset reads zero
+}
+
+TEST(Bcm2835Pm, WatchdogFiresAfterItsTimeAndReportsPartition63AsHalt) {
+  GuestLog log;
+  Bus bus(16 << 20, log);
+  Scheduler sched;
+  int fired = 0;
+  bool halted = false;
+  Bcm2835Pm pm(sched, log, [&](bool halt) { ++fired; halted = halt; });
+  bus.map(kPm, 0x1000, &pm);
+  bus.write(kPm + Bcm2835Pm::RSTS, 4, 0x5a000555);
+  bus.write(kPm + Bcm2835Pm::WDOG, 4, 0x5a000000 | 10);
+  bus.write(kPm + Bcm2835Pm::RSTC, 4, 0x5a000020);
+  sched.advance_to(10 * 15258 - 1000);  // 10 ticks of 1/65536 s is 152.6 us
+  EXPECT_EQ(fired, 0);
+  sched.advance_to(200'000);
+  EXPECT_EQ(fired, 1);
+  EXPECT_TRUE(halted);
+}
+
+TEST(Bcm2835Pm, WritesWithoutThePasswordAreIgnoredAndResetCancels) {
+  GuestLog log;
+  Scheduler sched;
+  int fired = 0;
+  bool halted = true;
+  Bcm2835Pm pm(sched, log, [&](bool halt) { ++fired; halted = halt; });
+  pm.write(Bcm2835Pm::WDOG, 4, 100);  // no password
+  EXPECT_EQ(pm.read(Bcm2835Pm::WDOG, 4), 0u);
+  pm.write(Bcm2835Pm::WDOG, 4, 0x5a000000 | 100);
+  pm.write(Bcm2835Pm::RSTC, 4, 0x5a000020);
+  pm.write(Bcm2835Pm::RSTC, 4, 0x5a000102);  // PM_RSTC_RESET: stop the watchdog
+  sched.advance_to(1'000'000'000);
+  EXPECT_EQ(fired, 0);
+  pm.write(Bcm2835Pm::WDOG, 4, 0x5a000000 | 1);
+  pm.write(Bcm2835Pm::RSTC, 4, 0x5a000020);
+  sched.advance_to(2'000'000'000);
+  EXPECT_EQ(fired, 1);
+  EXPECT_FALSE(halted);  // partition 0: a reboot, not a halt
+}
