@@ -60,7 +60,7 @@ void Cpu::reset(uint64_t pc, unsigned el) {
 void Cpu::stop(StopReason why, std::string message) {
   stop_reason_ = why;
   stop_message_ = std::move(message);
-  exit_ = true;
+  ctl.exit = 1;
 }
 
 uint32_t Cpu::fetch(uint64_t pc) {
@@ -78,6 +78,7 @@ Block* Cpu::decode_block(uint64_t pc) {
   b->pc = pc;
   b->mode = current_mode();
   b->chain_epoch = epoch_;
+  b->serial = next_serial_++;
   uint64_t p = pc;
   do {
     const uint32_t word = fetch(p);
@@ -105,6 +106,7 @@ Block* Cpu::decode_block(uint64_t pc) {
   }
   Block* raw = b.get();
   blocks_[pc] = std::move(b);
+  if (translator) translator->block_decoded(*this, *raw);
   return raw;
 }
 
@@ -127,6 +129,7 @@ Block* Cpu::lookup_or_decode(uint64_t pc) {
 
 uint64_t Cpu::run(uint64_t max_insns) {
   free_dead_blocks();
+  if (translator) translator->poll(*this);
   if (trace.exec) return run_traced(max_insns);
   uint64_t done = 0;
   Block* prev = nullptr;
@@ -152,42 +155,113 @@ uint64_t Cpu::run(uint64_t max_insns) {
         prev->link[1] = nullptr;
       }
     }
-    b->exec_count++;
-    const DecodedInsn* in = b->insns.data();
+    const uint64_t left = max_insns - done;
     uint64_t n = b->insns.size();
-    if (n > max_insns - done) n = max_insns - done;  // stop exactly on budget
+
+    if (b->jit && n <= left) {
+      // Tier 1: the translated block runs, and may chain straight into successors
+      // through its exit slots while the budget lasts.
+      ctl.budget = int64_t(left);
+      ctl.last_block = nullptr;
+      ctl.last_exit = -1;
+      b->jit(&s, &ctl, this);
+      const uint64_t ran = left - uint64_t(ctl.budget);
+      done += ran;
+      stats.insns_tier1 += ran;
+      stats.jit_entries++;
+      if (ctl.exit) break;
+      // Link the exit it left through to the successor's translation, if there is one.
+      if (ctl.last_block && ctl.last_exit >= 0) {
+        Block* from = const_cast<Block*>(ctl.last_block);
+        if (Block* to = find_block(s.pc); to && to->jit && from->chain_epoch == epoch_) {
+          from->jit_exit[ctl.last_exit] = to->jit;
+          stats.chain_links++;
+        }
+      }
+      prev = nullptr;
+      continue;
+    }
+
+    if (++b->exec_count == (translator ? translator->hot_threshold : 0) && translator) translator->block_hot(*this, *b);
+    const DecodedInsn* in = b->insns.data();
+    if (n > left) n = left;  // stop exactly on budget
     uint64_t i = 0;
     for (; i < n; ++i) {
       in[i].fn(*this, in[i].word);
-      if (exit_) [[unlikely]] {
+      if (ctl.exit) [[unlikely]] {
         ++i;
         break;
       }
     }
     done += i;
-    if (exit_) break;
+    stats.insns_tier0 += i;
+    if (ctl.exit) break;
     prev = b;
   }
   return done;
 }
 
+int Cpu::static_successors(const Block& b, uint64_t out[2]) {
+  using a64::InsnId;
+  const uint32_t w = b.insns.back().word;
+  const uint64_t pc = b.pc + 4 * (b.insns.size() - 1);
+  const InsnId id = a64::decode(w);
+  auto sx = [](uint64_t v, unsigned width) { return int64_t(v << (64 - width)) >> (64 - width); };
+  switch (id) {
+    case InsnId::B: out[0] = pc + sx(w & 0x3ffffff, 26) * 4; return 1;
+    case InsnId::BL: out[0] = pc + sx(w & 0x3ffffff, 26) * 4; out[1] = pc + 4; return 2;
+    case InsnId::B_cond: case InsnId::CBZ: case InsnId::CBNZ:
+      out[0] = pc + sx((w >> 5) & 0x7ffff, 19) * 4; out[1] = pc + 4; return 2;
+    case InsnId::TBZ: case InsnId::TBNZ:
+      out[0] = pc + sx((w >> 5) & 0x3fff, 14) * 4; out[1] = pc + 4; return 2;
+    default:
+      break;
+  }
+  if (id == InsnId::UNALLOCATED || !ends_block(id)) { out[0] = pc + 4; return 1; }  // length or page limit
+  switch (a64::entry(id).cls) {
+    case a64::InsnClass::BranchReg: case a64::InsnClass::ExceptionGen: return 0;
+    default: out[0] = pc + 4; return 1;  // system instructions and hints that end a block
+  }
+}
+
+Block* Cpu::find_block(uint64_t pc) const {
+  const Block* b = fast_[(pc >> 2) & (kFastSlots - 1)];
+  if (b && b->pc == pc && b->mode == current_mode()) return const_cast<Block*>(b);
+  auto it = blocks_.find(pc);
+  if (it != blocks_.end() && it->second->mode == current_mode()) return it->second.get();
+  return nullptr;
+}
+
+Block* Cpu::live_block(uint64_t pc, uint64_t serial) const {
+  auto it = blocks_.find(pc);
+  return it != blocks_.end() && it->second->serial == serial ? it->second.get() : nullptr;
+}
+
 uint64_t Cpu::run_traced(uint64_t max_insns) {
   uint64_t done = 0;
-  while (done < max_insns && !exit_) {
+  while (done < max_insns && !ctl.exit) {
     Block* b = lookup_or_decode(s.pc);
     for (const DecodedInsn& in : b->insns) {
       std::fprintf(stderr, "EXEC: 0x%016llx: %08x  %s\n", (unsigned long long)s.pc, in.word,
                    disassemble(in.word, s.pc).c_str());
       in.fn(*this, in.word);
       ++done;
-      if (exit_ || done == max_insns) break;
+      if (ctl.exit || done == max_insns) break;
     }
   }
   return done;
 }
 
+// Translated code chains through exit slots straight into other blocks' translations;
+// once any block dies, no slot may lead to it. Invalidation is rare, so every slot is
+// cleared and the dispatcher refills them as blocks run.
+void Cpu::unlink_translations() {
+  for (auto& [pc, b] : blocks_) b->jit_exit[0] = b->jit_exit[1] = nullptr;
+}
+
 void Cpu::invalidate_code(uint64_t pa, uint64_t len) {
   if (len == 0) return;
+  bool dropped = false;
   const uint64_t first = pa - mem.ram_base;
   const uint64_t last = first + len - 1;
   if (first >= mem.ram_size) {
@@ -198,9 +272,11 @@ void Cpu::invalidate_code(uint64_t pa, uint64_t len) {
         fast_[(p >> 2) & (kFastSlots - 1)] = nullptr;
         dead_.push_back(std::move(it->second));
         blocks_.erase(it);
+        dropped = true;
       }
     }
     ++epoch_;
+    if (dropped) unlink_translations();
     return;
   }
   for (uint64_t page = first >> kPageBits; page <= (last >> kPageBits) && page < code_page.size(); ++page) {
@@ -214,11 +290,13 @@ void Cpu::invalidate_code(uint64_t pa, uint64_t len) {
       fast_[(b->pc >> 2) & (kFastSlots - 1)] = nullptr;
       dead_.push_back(std::move(it->second));
       blocks_.erase(it);
+      dropped = true;
     }
     page_blocks_.erase(pb);
     stats.invalidations++;
   }
   ++epoch_;
+  if (dropped) unlink_translations();
 }
 
 void Cpu::invalidate_all_code() {
@@ -256,6 +334,17 @@ void Cpu::store_slow(uint64_t addr, unsigned size, uint64_t value) {
     return;
   }
   for (unsigned i = 0; i < size; ++i) store<uint8_t>(*this, addr + i, uint8_t(value >> (8 * i)));
+}
+
+void print_cpu_stats(std::FILE* out, const Cpu& cpu) {
+  const auto& c = cpu.stats;
+  const double total = double(c.insns_tier0 + c.insns_tier1);
+  std::fprintf(out, "stats: blocks decoded %llu (%llu instructions), code invalidations %llu\n",
+               (unsigned long long)c.blocks_decoded, (unsigned long long)c.insns_decoded,
+               (unsigned long long)c.invalidations);
+  std::fprintf(out, "stats: instructions run: tier 0 %llu (%.1f%%), tier 1 %llu (%.1f%%)\n",
+               (unsigned long long)c.insns_tier0, total ? 100.0 * double(c.insns_tier0) / total : 0.0,
+               (unsigned long long)c.insns_tier1, total ? 100.0 * double(c.insns_tier1) / total : 0.0);
 }
 
 }  // namespace bramble

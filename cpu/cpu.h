@@ -3,7 +3,9 @@
 #pragma once
 
 #include <cstdint>
+#include <cstdio>
 #include <memory>
+#include <type_traits>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -14,7 +16,35 @@
 namespace bramble {
 
 class Cpu;
+struct Block;
+struct ExecControl;
 using ExecFn = void (*)(Cpu&, uint32_t word);
+// Translated code for one block: runs it (and, through exit slots, its successors) and
+// leaves s->pc at the next instruction to run.
+using JitFn = void (*)(CpuState* s, ExecControl* ctl, Cpu* c);
+
+// Run-time fields that translated code reads and writes, at fixed offsets.
+struct ExecControl {
+  int64_t budget = 0;          // instructions left in this slice; a block runs only if it fits
+  const Block* last_block = nullptr;  // the translated block that returned to the dispatcher...
+  int32_t last_exit = -1;      // ... and through which of its exit slots (-1: none)
+  uint8_t exit = 0;            // set by stop() and exception entry: leave at once
+  uint8_t pad[3] = {};
+};
+static_assert(std::is_standard_layout_v<ExecControl>);
+
+// The JIT tier as the core sees it (implemented in jit/, which knows LLVM).
+class CodeTranslator {
+ public:
+  virtual ~CodeTranslator() = default;
+  // A block was just decoded (eager mode translates it before its first run).
+  virtual void block_decoded(Cpu&, Block&) {}
+  // A block ran often enough to be worth translating.
+  virtual void block_hot(Cpu&, Block&) {}
+  // Installs finished translations; called by the core between blocks.
+  virtual void poll(Cpu&) {}
+  uint64_t hot_threshold = 0;  // 0: never report hot blocks
+};
 
 // Why run() returned before its budget was used up.
 enum class StopReason : uint8_t {
@@ -50,7 +80,15 @@ struct Block {
   uint32_t chain_epoch = 0;     // links are valid only while this equals Cpu's epoch
   Block* link[2] = {nullptr, nullptr};  // successors found after a previous run
   uint64_t exec_count = 0;
+  uint64_t serial = 0;          // unique per decoded block, never reused
   std::vector<DecodedInsn> insns;
+
+  // Tier 1. jit_exit[k] is read by the translated code at its exit k: the successor's
+  // translation, filled in by the dispatcher once both exist, cleared on invalidation.
+  JitFn jit = nullptr;
+  JitFn jit_exit[2] = {nullptr, nullptr};
+  bool jit_requested = false;
+  std::shared_ptr<void> jit_code;  // keeps the translated code alive as long as the block
 };
 
 class Cpu {
@@ -77,15 +115,27 @@ class Cpu {
   void stop(StopReason why, std::string message = {});
   StopReason stop_reason() const { return stop_reason_; }
   const std::string& stop_message() const { return stop_message_; }
-  void clear_stop() { stop_reason_ = StopReason::None; stop_message_.clear(); exit_ = false; }
+  void clear_stop() { stop_reason_ = StopReason::None; stop_message_.clear(); ctl.exit = 0; }
 
   // Drops decoded code overlapping [pa, pa + len); called on stores into code pages and
   // by cache maintenance.
   void invalidate_code(uint64_t pa, uint64_t len);
   void invalidate_all_code();
 
-  // Set by handlers that end the current instruction early (stop, exception entry).
-  bool exit_ = false;
+  ExecControl ctl;
+  CodeTranslator* translator = nullptr;
+
+  // The block at pc for the current mode, decoded now if it does not exist yet (the JIT's
+  // eager mode decodes ahead along static successors).
+  Block* prepare_block(uint64_t pc) { return lookup_or_decode(pc); }
+  // Where control can go after b without a run-time value: direct branch targets and the
+  // fall-through. At most two.
+  static int static_successors(const Block& b, uint64_t out[2]);
+
+  // The live block at pc for the current mode, if any (for the JIT's indirect branches).
+  Block* find_block(uint64_t pc) const;
+  // Every live block (the translator validates installs against it).
+  Block* live_block(uint64_t pc, uint64_t serial) const;
 
   // Slow paths of guest memory access (cpu/memory_access.h holds the fast ones).
   uint64_t load_slow(uint64_t addr, unsigned size);
@@ -96,6 +146,8 @@ class Cpu {
 
   struct Stats {
     uint64_t blocks_decoded = 0, insns_decoded = 0, invalidations = 0;
+    uint64_t insns_tier0 = 0, insns_tier1 = 0;      // retired in each tier
+    uint64_t jit_entries = 0, chain_links = 0;      // dispatcher -> translated code; slots filled
   } stats;
 
  private:
@@ -105,6 +157,7 @@ class Cpu {
   uint32_t current_mode() const { return s.el; }
   uint64_t run_traced(uint64_t max_insns);
   void free_dead_blocks();
+  void unlink_translations();
 
   StopReason stop_reason_ = StopReason::None;
   std::string stop_message_;
@@ -115,7 +168,11 @@ class Cpu {
   std::unordered_map<uint64_t, std::vector<Block*>> page_blocks_;
   std::vector<std::unique_ptr<Block>> dead_;
   uint32_t epoch_ = 1;
+  uint64_t next_serial_ = 1;
 };
+
+// --stats lines about decoding and the instructions each tier ran.
+void print_cpu_stats(std::FILE* out, const Cpu& cpu);
 
 // The handler table, one per InsnId; null where tier 0 has no implementation yet.
 ExecFn tier0_handler(uint16_t insn_id);

@@ -27,6 +27,7 @@ Raspi3::Raspi3(MachineConfig cfg)
   bus_.map(kPmBase, 0x1000, &pm_);
   cpu_ = std::make_unique<Cpu>(bus_, 0, this);
   cpu_->trace = cfg_.cpu_trace;
+  cpu_->translator = cfg_.jit.get();
   cpu_->reset(0, cfg_.start_el);
 }
 
@@ -35,6 +36,11 @@ Raspi3::~Raspi3() = default;
 void Raspi3::set_entry(uint64_t pc) {
   entry_ = pc;
   cpu_->reset(pc, cfg_.start_el);
+}
+
+void Raspi3::print_stats(std::FILE* out) const {
+  print_cpu_stats(out, *cpu_);
+  if (cfg_.jit) cfg_.jit->print_stats(out, *cpu_);
 }
 
 bool Raspi3::on_hlt(Cpu& cpu, uint16_t imm) {

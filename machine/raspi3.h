@@ -7,6 +7,7 @@
 #include <string>
 
 #include "cpu/cpu.h"
+#include "jit/jit_engine.h"
 #include "machine/bus.h"
 #include "machine/char_backend.h"
 #include "machine/guest_log.h"
@@ -27,6 +28,7 @@ struct MachineConfig {
   TraceFlags cpu_trace;
   bool trace_unimp = false, trace_mmio = false;
   unsigned start_el = 2;  // the Pi firmware's armstub hands over at EL2
+  std::unique_ptr<jit::JitEngine> jit;  // null: tier 0 only
 };
 
 // BCM2837 addresses as the ARM cores see them (BCM2835 ARM Peripherals 1.2.3, with the
@@ -52,6 +54,9 @@ class Raspi3 final : public CpuHooks {
   int run();
 
   bool on_hlt(Cpu& cpu, uint16_t imm) override;
+
+  // --stats: what each tier did.
+  void print_stats(std::FILE* out) const;
 
   static constexpr int kExitTimeout = 124;
   static constexpr int kExitGuestError = 1;

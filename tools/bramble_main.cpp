@@ -1,6 +1,8 @@
 // bramble: the Raspberry Pi 3 emulator's command line.
 #include <CLI/CLI.hpp>
 
+#include <sys/stat.h>
+
 #include <cstdio>
 #include <sstream>
 #include <string>
@@ -46,9 +48,11 @@ int main(int argc, char** argv) {
   CLI::App app{"bramble: a Raspberry Pi 3 (BCM2837, AArch64) emulator", "bramble"};
   app.set_version_flag("--version", std::string("bramble ") + kBrambleVersion);
 
-  std::string kernel, serial0 = "stdio", serial1 = "null", display = "none", memory = "1G", jit = "off";
+  std::string kernel, serial0 = "stdio", serial1 = "null", display = "none", memory = "1G", jit = "on";
   std::string trace;
-  bool semihosting = false, deterministic = false;
+  bool semihosting = false, deterministic = false, stats = false;
+  uint64_t jit_threshold = 64;
+  std::string jit_dump;
   double timeout = 0;
   app.add_option("--kernel", kernel, "kernel8.img / arm64 Linux Image, AArch64 ELF, or raw binary (loaded at 0x80000)")
       ->required();
@@ -57,10 +61,15 @@ int main(int argc, char** argv) {
   app.add_option("--serial1", serial1, "mini UART host side: stdio|null|file:PATH")->default_str("null");
   app.add_option("--display", display, "framebuffer output: none|sdl")->default_str("none");
   app.add_option("--memory", memory, "RAM size (e.g. 512M, 1G; at most 1G, as on the Pi 3)")->default_str("1G");
-  app.add_option("--jit", jit, "execution tier: off|on|eager")->default_str("off");
+  app.add_option("--jit", jit, "execution tier: off (tier 0 only), on (hot blocks compiled by LLVM), "
+                 "eager (every block compiled before it runs; for tests)")->default_str("on");
+  app.add_option("--jit-threshold", jit_threshold, "tier-0 runs of a block before it is compiled (--jit on)")
+      ->default_str("64");
+  app.add_option("--jit-dump", jit_dump, "write each compiled unit's IR (before/after optimisation) and guest code to DIR");
+  app.add_flag("--stats", stats, "print execution statistics at exit");
   app.add_option("--timeout", timeout, "stop after SECONDS of host time, exit status 124");
   app.add_flag("--deterministic", deterministic, "virtual time counts instructions: runs repeat exactly");
-  app.add_option("--trace", trace, "comma-separated: in_asm,exec,int,mmio,unimp (to stderr)");
+  app.add_option("--trace", trace, "comma-separated: in_asm,exec,int,mmio,unimp,jit (to stderr)");
 
   try {
     app.parse(argc, argv);
@@ -77,9 +86,19 @@ int main(int argc, char** argv) {
   MachineConfig cfg;
   if (!parse_size(memory, &cfg.memory_bytes) || cfg.memory_bytes < (16ull << 20) || cfg.memory_bytes > (1ull << 30))
     fail("--memory: '" + memory + "' is not a size between 16M and 1G (e.g. 512M, 1G)");
-  if (jit == "on" || jit == "eager")
-    fail("--jit " + jit + ": the JIT tier is not built yet; use --jit off");
-  if (jit != "off") fail("--jit: '" + jit + "' is not one of off, on, eager");
+  jit::JitOptions jopts;
+  if (jit == "off") jopts.mode = jit::JitOptions::Mode::Off;
+  else if (jit == "on") jopts.mode = jit::JitOptions::Mode::On;
+  else if (jit == "eager") jopts.mode = jit::JitOptions::Mode::Eager;
+  else fail("--jit: '" + jit + "' is not one of off, on, eager");
+  if (jit_threshold == 0) fail("--jit-threshold: must be at least 1");
+  jopts.threshold = jit_threshold;
+  if (!jit_dump.empty()) {
+    struct stat st;
+    if (::stat(jit_dump.c_str(), &st) != 0 || !S_ISDIR(st.st_mode))
+      fail("--jit-dump: '" + jit_dump + "' is not a directory; create it first");
+    jopts.dump_dir = jit_dump;
+  }
   if (display == "sdl") fail("--display sdl: the display window is not built yet; use --display none");
   if (display != "none") fail("--display: '" + display + "' is not one of none, sdl");
   if (timeout < 0) fail("--timeout: must be a positive number of seconds");
@@ -94,7 +113,8 @@ int main(int argc, char** argv) {
     else if (item == "mmio") cfg.trace_mmio = true;
     else if (item == "unimp") cfg.trace_unimp = true;
     else if (item == "int") {}  // interrupts and exceptions arrive with the system-level work
-    else fail("--trace: '" + item + "' is not one of in_asm, exec, int, mmio, unimp");
+    else if (item == "jit") jopts.trace = true;
+    else fail("--trace: '" + item + "' is not one of in_asm, exec, int, mmio, unimp, jit");
   }
 
   std::string err;
@@ -104,6 +124,11 @@ int main(int argc, char** argv) {
   if (!cfg.serial1) fail("--serial1: " + err);
   cfg.semihosting_console = make_stderr_backend();
 
+  if (jopts.mode != jit::JitOptions::Mode::Off) {
+    cfg.jit = jit::JitEngine::create(jopts, &err);
+    if (!cfg.jit) fail("--jit " + jit + ": " + err + "; use --jit off");
+  }
+
   auto file = read_file(kernel, &err);
   if (!file) fail("--kernel: " + err);
 
@@ -111,5 +136,7 @@ int main(int argc, char** argv) {
   auto loaded = load_kernel(machine.bus(), *file, &err);
   if (!loaded) fail("--kernel '" + kernel + "': " + err);
   machine.set_entry(loaded->entry);
-  return machine.run();
+  const int status = machine.run();
+  if (stats) machine.print_stats(stderr);
+  return status;
 }

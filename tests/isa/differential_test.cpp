@@ -12,6 +12,7 @@
 
 #include "cpu/cpu.h"
 #include "cpu/disasm.h"
+#include "jit/jit_engine.h"
 #include "tests/isa/random_program.h"
 
 using namespace bramble;
@@ -105,9 +106,22 @@ class SentinelHook final : public CpuHooks {
   }
 };
 
-class Tier0 {
+// bramble's core in one execution mode: tier 0 alone, or every block translated by the
+// JIT before it runs.
+class Bramble {
  public:
-  Tier0() : cpu_(mem_, 0, &hook_) {}
+  explicit Bramble(bool eager) : cpu_(mem_, 0, &hook_) {
+    if (eager) {
+      jit::JitOptions o;
+      o.mode = jit::JitOptions::Mode::Eager;
+      std::string err;
+      jit_ = jit::JitEngine::create(o, &err);
+      EXPECT_TRUE(jit_) << err;
+      cpu_.translator = jit_.get();
+    }
+  }
+  ~Bramble() { cpu_.translator = nullptr; }
+  const Cpu& cpu() const { return cpu_; }
 
   Outcome run(const Program& p, const InitialState& s) {
     Outcome o;
@@ -139,6 +153,7 @@ class Tier0 {
  private:
   FlatMemory mem_;
   SentinelHook hook_;
+  std::unique_ptr<jit::JitEngine> jit_;  // outlives the core's blocks (declared first)
   Cpu cpu_;
 };
 
@@ -181,10 +196,10 @@ struct Suite {
 };
 
 // Runs `sequences` programs of `length` instructions for one group of classes.
-void run_suite(const Suite& suite, uint64_t base_seed, unsigned sequences, unsigned length,
+void run_suite(const Suite& suite, bool eager, uint64_t base_seed, unsigned sequences, unsigned length,
                uint64_t* total_retired) {
   UnicornOracle uc;
-  Tier0 t0;
+  Bramble t0(eager);
   std::map<std::string, uint64_t> per_line;
   const char* only = std::getenv("BRAMBLE_ISA_SEED");
   unsigned failures = 0;
@@ -207,6 +222,11 @@ void run_suite(const Suite& suite, uint64_t base_seed, unsigned sequences, unsig
     }
     *total_retired += ours.retired;
     for (uint32_t w : p.words) per_line[std::string(a64::entry(a64::decode(w)).name)]++;
+  }
+  if (eager) {
+    // The translated code must really have run them, not tier 0 behind its back.
+    EXPECT_EQ(t0.cpu().stats.insns_tier0, 0u) << suite.name;
+    EXPECT_GT(t0.cpu().stats.insns_tier1, 0u) << suite.name;
   }
   if (!only) {
     // Every candidate line must have been drawn: otherwise the suite tests less than it claims.
@@ -242,16 +262,23 @@ const Suite kSuites[] = {
 constexpr unsigned kSequences = 2500;
 constexpr unsigned kLength = 24;
 
-class Differential : public ::testing::TestWithParam<int> {};
+// Parameter: suite index, and the tier (false: tier 0, true: --jit eager).
+class Differential : public ::testing::TestWithParam<std::tuple<int, bool>> {};
 
-TEST_P(Differential, Tier0MatchesUnicorn) {
-  const Suite& s = kSuites[GetParam()];
+TEST_P(Differential, MatchesUnicorn) {
+  const auto [index, eager] = GetParam();
+  const Suite& s = kSuites[index];
   uint64_t retired = 0;
-  run_suite(s, 1000000ull * (GetParam() + 1), kSequences, kLength, &retired);
-  std::printf("[ %s ] %llu instructions retired in tier 0 and compared\n", s.name, (unsigned long long)retired);
+  run_suite(s, eager, 1000000ull * (index + 1), kSequences, kLength, &retired);
+  std::printf("[ %s, %s ] %llu instructions retired and compared\n", s.name, eager ? "jit eager" : "tier 0",
+              (unsigned long long)retired);
 }
 
-INSTANTIATE_TEST_SUITE_P(Isa, Differential, ::testing::Range(0, int(std::size(kSuites))),
-                         [](const auto& info) { return std::string(kSuites[info.param].name); });
+INSTANTIATE_TEST_SUITE_P(Isa, Differential,
+                         ::testing::Combine(::testing::Range(0, int(std::size(kSuites))), ::testing::Bool()),
+                         [](const auto& info) {
+                           return std::string(kSuites[std::get<0>(info.param)].name) +
+                                  (std::get<1>(info.param) ? "_jit_eager" : "_jit_off");
+                         });
 
 }  // namespace

@@ -1,0 +1,292 @@
+#include "jit/ir_emitter.h"
+
+#include <cstddef>
+
+#include "jit/runtime.h"
+
+namespace bramble::jit {
+
+using llvm::BasicBlock;
+using llvm::Type;
+using llvm::Value;
+
+IrEmitter::IrEmitter(llvm::Module& m, const MachineImage& mach, const BlockImage& blk, const std::string& fn_name)
+    : mod_(m), ctx_(m.getContext()), b_(ctx_), mach_(mach), blk_(blk) {
+  auto* ptr = llvm::PointerType::get(ctx_, 0);
+  jit_fn_type_ = llvm::FunctionType::get(Type::getVoidTy(ctx_), {ptr, ptr, ptr}, false);
+  fn_ = llvm::Function::Create(jit_fn_type_, llvm::Function::ExternalLinkage, fn_name, mod_);
+  auto args = fn_->arg_begin();
+  s_ = &*args++;
+  ctl_ = &*args++;
+  cpu_ = &*args;
+  fn_->addParamAttr(0, llvm::Attribute::NoAlias);
+  fn_->addParamAttr(1, llvm::Attribute::NoAlias);
+  fn_->addFnAttr(llvm::Attribute::NoUnwind);
+  llvm::MDBuilder md(ctx_);
+  llvm::MDNode* root = md.createTBAARoot("bramble");
+  auto tag = [&](const char* name) {
+    llvm::MDNode* t = md.createTBAAScalarTypeNode(name, root);
+    return md.createTBAAStructTagNode(t, t, 0);
+  };
+  tbaa_state_ = tag("guest state");
+  tbaa_guest_ = tag("guest memory");
+  tbaa_ctl_ = tag("run-time control");
+}
+
+// ---- state access ----
+
+Value* IrEmitter::field_ptr(size_t offset) { return b_.CreateConstInBoundsGEP1_64(b_.getInt8Ty(), s_, offset); }
+
+Value* IrEmitter::state_load(Type* t, size_t offset) {
+  auto* l = b_.CreateLoad(t, field_ptr(offset));
+  l->setMetadata(llvm::LLVMContext::MD_tbaa, tbaa_state_);
+  return l;
+}
+
+void IrEmitter::state_store(Value* v, size_t offset) {
+  auto* st = b_.CreateStore(v, field_ptr(offset));
+  st->setMetadata(llvm::LLVMContext::MD_tbaa, tbaa_state_);
+}
+
+Value* IrEmitter::xr(unsigned r) { return r == 31 ? c64(0) : state_load(b_.getInt64Ty(), offsetof(CpuState, x) + 8 * r); }
+Value* IrEmitter::xsp(unsigned r) { return state_load(b_.getInt64Ty(), offsetof(CpuState, x) + 8 * r); }
+Value* IrEmitter::reg(bool sf, unsigned r) { return sf ? xr(r) : b_.CreateTrunc(xr(r), b_.getInt32Ty()); }
+
+void IrEmitter::set_xr(unsigned r, Value* v) {
+  if (r != 31) state_store(v, offsetof(CpuState, x) + 8 * r);
+}
+void IrEmitter::set_xsp(unsigned r, Value* v) { state_store(v, offsetof(CpuState, x) + 8 * r); }
+void IrEmitter::set_reg(bool, unsigned r, Value* v) {
+  set_xr(r, v->getType()->isIntegerTy(64) ? v : b_.CreateZExt(v, b_.getInt64Ty()));
+}
+void IrEmitter::set_reg_sp(bool, unsigned r, Value* v) {
+  set_xsp(r, v->getType()->isIntegerTy(64) ? v : b_.CreateZExt(v, b_.getInt64Ty()));
+}
+
+Value* IrEmitter::nzcv() { return state_load(b_.getInt32Ty(), offsetof(CpuState, nzcv)); }
+void IrEmitter::set_nzcv(Value* v) { state_store(v, offsetof(CpuState, nzcv)); }
+
+void IrEmitter::write_pc(uint64_t pc) { state_store(c64(pc), offsetof(CpuState, pc)); }
+
+Value* IrEmitter::cond_holds(unsigned cond) {
+  Value* f = nzcv();
+  auto bit = [&](unsigned k) { return b_.CreateTrunc(b_.CreateLShr(f, k), b_.getInt1Ty()); };
+  Value* r;
+  switch (cond >> 1) {
+    case 0: r = bit(30); break;                                           // EQ: Z
+    case 1: r = bit(29); break;                                           // CS: C
+    case 2: r = bit(31); break;                                           // MI: N
+    case 3: r = bit(28); break;                                           // VS: V
+    case 4: r = b_.CreateAnd(bit(29), b_.CreateNot(bit(30))); break;      // HI
+    case 5: r = b_.CreateICmpEQ(bit(31), bit(28)); break;                 // GE
+    case 6: r = b_.CreateAnd(b_.CreateICmpEQ(bit(31), bit(28)), b_.CreateNot(bit(30))); break;  // GT
+    default: r = b_.getTrue(); break;                                     // AL, NV
+  }
+  return ((cond & 1) && cond != 15) ? b_.CreateNot(r) : r;
+}
+
+Value* IrEmitter::add_with_carry(Value* x, Value* y, Value* carry_in, Value** flags) {
+  auto* t = llvm::cast<llvm::IntegerType>(x->getType());
+  const unsigned w = t->getBitWidth();
+  if (!flags) {
+    Value* r = b_.CreateAdd(x, y);
+    return carry_in ? b_.CreateAdd(r, b_.CreateZExt(carry_in, t)) : r;
+  }
+  Type* wide = b_.getIntNTy(2 * w);
+  Value* sum = b_.CreateAdd(b_.CreateZExt(x, wide), b_.CreateZExt(y, wide));
+  if (carry_in) sum = b_.CreateAdd(sum, b_.CreateZExt(carry_in, wide));
+  Value* r = b_.CreateTrunc(sum, t);
+  Value* c = b_.CreateTrunc(b_.CreateLShr(sum, w), b_.getInt1Ty());
+  Value* v = b_.CreateICmpSLT(b_.CreateAnd(b_.CreateNot(b_.CreateXor(x, y)), b_.CreateXor(x, r)), llvm::ConstantInt::get(t, 0));
+  Value* n = b_.CreateICmpSLT(r, llvm::ConstantInt::get(t, 0));
+  Value* z = b_.CreateICmpEQ(r, llvm::ConstantInt::get(t, 0));
+  auto at = [&](Value* bit, unsigned k) { return b_.CreateShl(b_.CreateZExt(bit, b_.getInt32Ty()), k); };
+  *flags = b_.CreateOr(b_.CreateOr(at(n, 31), at(z, 30)), b_.CreateOr(at(c, 29), at(v, 28)));
+  return r;
+}
+
+Value* IrEmitter::logic_flags(Value* r) {
+  Value* zero = llvm::ConstantInt::get(r->getType(), 0);
+  Value* n = b_.CreateZExt(b_.CreateICmpSLT(r, zero), b_.getInt32Ty());
+  Value* z = b_.CreateZExt(b_.CreateICmpEQ(r, zero), b_.getInt32Ty());
+  return b_.CreateOr(b_.CreateShl(n, 31), b_.CreateShl(z, 30));
+}
+
+// ---- guest memory ----
+
+Value* IrEmitter::fn_ptr(const void* p) {
+  return b_.CreateIntToPtr(c64(reinterpret_cast<uintptr_t>(p)), llvm::PointerType::get(ctx_, 0));
+}
+
+Value* IrEmitter::load(Value* addr, unsigned size) {
+  Type* it = b_.getIntNTy(8 * size);
+  Value* off = b_.CreateSub(addr, c64(mach_.ram_base));
+  Value* fits = b_.CreateICmpULE(off, c64(mach_.ram_size - size));
+  BasicBlock* fast = BasicBlock::Create(ctx_, "ld.ram", fn_);
+  BasicBlock* slow = BasicBlock::Create(ctx_, "ld.slow", fn_);
+  BasicBlock* join = BasicBlock::Create(ctx_, "ld.join", fn_);
+  b_.CreateCondBr(fits, fast, slow);
+
+  b_.SetInsertPoint(fast);
+  auto* l = b_.CreateAlignedLoad(it, b_.CreateGEP(b_.getInt8Ty(), fn_ptr(mach_.ram), off), llvm::MaybeAlign(1));
+  l->setMetadata(llvm::LLVMContext::MD_tbaa, tbaa_guest_);
+  Value* vf = b_.CreateZExt(l, b_.getInt64Ty());
+  b_.CreateBr(join);
+
+  b_.SetInsertPoint(slow);
+  auto* slow_ty = llvm::FunctionType::get(b_.getInt64Ty(), {b_.getPtrTy(), b_.getInt64Ty(), b_.getInt32Ty()}, false);
+  Value* vs = b_.CreateCall(slow_ty, fn_ptr(reinterpret_cast<const void*>(&bramble_jit_load_slow)),
+                            {cpu_, addr, c32(size)});
+  b_.CreateBr(join);
+
+  b_.SetInsertPoint(join);
+  auto* phi = b_.CreatePHI(b_.getInt64Ty(), 2);
+  phi->addIncoming(vf, fast);
+  phi->addIncoming(vs, slow);
+  return phi;
+}
+
+void IrEmitter::store(Value* addr, unsigned size, Value* value) {
+  Type* it = b_.getIntNTy(8 * size);
+  Value* v64 = value->getType()->isIntegerTy(64) ? value : b_.CreateZExt(value, b_.getInt64Ty());
+  Value* off = b_.CreateSub(addr, c64(mach_.ram_base));
+  Value* fits = b_.CreateICmpULE(off, c64(mach_.ram_size - size));
+  BasicBlock* check = BasicBlock::Create(ctx_, "st.check", fn_);
+  BasicBlock* fast = BasicBlock::Create(ctx_, "st.ram", fn_);
+  BasicBlock* slow = BasicBlock::Create(ctx_, "st.slow", fn_);
+  BasicBlock* join = BasicBlock::Create(ctx_, "st.join", fn_);
+  b_.CreateCondBr(fits, check, slow);
+
+  // Stores into a page holding decoded code, or while the exclusive monitor is armed,
+  // take the slow path, which invalidates code and clears the monitor as tier 0 does.
+  b_.SetInsertPoint(check);
+  auto page_flag = [&](Value* o) {
+    auto* l = b_.CreateLoad(b_.getInt8Ty(), b_.CreateGEP(b_.getInt8Ty(), fn_ptr(mach_.code_page), b_.CreateLShr(o, 12)));
+    l->setMetadata(llvm::LLVMContext::MD_tbaa, tbaa_ctl_);
+    return l;
+  };
+  Value* flags = b_.CreateOr(page_flag(off), page_flag(b_.CreateAdd(off, c64(size - 1))));
+  flags = b_.CreateOr(flags, state_load(b_.getInt8Ty(), offsetof(CpuState, excl_valid)));
+  b_.CreateCondBr(b_.CreateICmpEQ(flags, b_.getInt8(0)), fast, slow);
+
+  b_.SetInsertPoint(fast);
+  auto* st = b_.CreateAlignedStore(b_.CreateTrunc(v64, it), b_.CreateGEP(b_.getInt8Ty(), fn_ptr(mach_.ram), off),
+                                   llvm::MaybeAlign(1));
+  st->setMetadata(llvm::LLVMContext::MD_tbaa, tbaa_guest_);
+  b_.CreateBr(join);
+
+  b_.SetInsertPoint(slow);
+  auto* slow_ty = llvm::FunctionType::get(b_.getVoidTy(), {b_.getPtrTy(), b_.getInt64Ty(), b_.getInt32Ty(), b_.getInt64Ty()}, false);
+  b_.CreateCall(slow_ty, fn_ptr(reinterpret_cast<const void*>(&bramble_jit_store_slow)), {cpu_, addr, c32(size), v64});
+  b_.CreateBr(join);
+
+  b_.SetInsertPoint(join);
+}
+
+// ---- control flow ----
+
+void IrEmitter::chain_or_return(Value* target_fn, int slot) {
+  BasicBlock* chain = BasicBlock::Create(ctx_, "chain", fn_);
+  BasicBlock* ret = BasicBlock::Create(ctx_, "to_dispatcher", fn_);
+  b_.CreateCondBr(b_.CreateIsNull(target_fn), ret, chain);
+
+  b_.SetInsertPoint(chain);
+  auto* call = b_.CreateCall(jit_fn_type_, target_fn, {s_, ctl_, cpu_});
+  call->setTailCallKind(llvm::CallInst::TCK_MustTail);
+  b_.CreateRetVoid();
+
+  b_.SetInsertPoint(ret);
+  auto* st1 = b_.CreateStore(fn_ptr(blk_.block), b_.CreateConstInBoundsGEP1_64(b_.getInt8Ty(), ctl_, offsetof(ExecControl, last_block)));
+  st1->setMetadata(llvm::LLVMContext::MD_tbaa, tbaa_ctl_);
+  auto* st2 = b_.CreateStore(b_.getInt32(uint32_t(slot)), b_.CreateConstInBoundsGEP1_64(b_.getInt8Ty(), ctl_, offsetof(ExecControl, last_exit)));
+  st2->setMetadata(llvm::LLVMContext::MD_tbaa, tbaa_ctl_);
+  b_.CreateRetVoid();
+  ended_ = true;
+}
+
+void IrEmitter::exit_static(uint64_t target, int slot) {
+  write_pc(target);
+  auto* l = b_.CreateLoad(b_.getPtrTy(), fn_ptr(&blk_.exit_slots[slot]));
+  l->setMetadata(llvm::LLVMContext::MD_tbaa, tbaa_ctl_);
+  chain_or_return(l, slot);
+}
+
+void IrEmitter::exit_indirect(Value* target) {
+  state_store(target, offsetof(CpuState, pc));
+  auto* ty = llvm::FunctionType::get(b_.getPtrTy(), {b_.getPtrTy(), b_.getInt64Ty()}, false);
+  Value* fn = b_.CreateCall(ty, fn_ptr(reinterpret_cast<const void*>(&bramble_jit_lookup)), {cpu_, target});
+  chain_or_return(fn, -1);
+}
+
+void IrEmitter::branch_cond(Value* taken, uint64_t target) {
+  BasicBlock* t = BasicBlock::Create(ctx_, "taken", fn_);
+  BasicBlock* f = BasicBlock::Create(ctx_, "not_taken", fn_);
+  b_.CreateCondBr(taken, t, f);
+  b_.SetInsertPoint(t);
+  exit_static(target, 0);
+  b_.SetInsertPoint(f);
+  exit_static(pc_ + 4, 1);
+}
+
+void IrEmitter::check_exit_after_helper() {
+  // The helper may have stopped the core (undefined instruction, semihosting exit, ...):
+  // leave with the instructions after it not counted as run.
+  auto* l = b_.CreateLoad(b_.getInt8Ty(), b_.CreateConstInBoundsGEP1_64(b_.getInt8Ty(), ctl_, offsetof(ExecControl, exit)));
+  l->setMetadata(llvm::LLVMContext::MD_tbaa, tbaa_ctl_);
+  BasicBlock* out = BasicBlock::Create(ctx_, "stopped", fn_);
+  BasicBlock* cont = BasicBlock::Create(ctx_, "cont", fn_);
+  b_.CreateCondBr(b_.CreateICmpNE(l, b_.getInt8(0)), out, cont);
+  b_.SetInsertPoint(out);
+  const uint64_t not_run = blk_.words.size() - index_ - 1;
+  if (not_run) {
+    Value* bp = b_.CreateConstInBoundsGEP1_64(b_.getInt8Ty(), ctl_, offsetof(ExecControl, budget));
+    auto* bl = b_.CreateLoad(b_.getInt64Ty(), bp);
+    bl->setMetadata(llvm::LLVMContext::MD_tbaa, tbaa_ctl_);
+    auto* bs = b_.CreateStore(b_.CreateAdd(bl, c64(not_run)), bp);
+    bs->setMetadata(llvm::LLVMContext::MD_tbaa, tbaa_ctl_);
+  }
+  b_.CreateRetVoid();
+  b_.SetInsertPoint(cont);
+}
+
+void IrEmitter::call_handler() {
+  write_pc(pc_);
+  auto* ty = llvm::FunctionType::get(b_.getVoidTy(), {b_.getPtrTy(), b_.getInt32Ty()}, false);
+  b_.CreateCall(ty, fn_ptr(reinterpret_cast<const void*>(blk_.handlers[index_])), {cpu_, c32(blk_.words[index_])});
+  check_exit_after_helper();
+  // The handler has left pc at the next instruction; at the block's end that may be a
+  // branch target, so leave through a lookup.
+  if (last()) exit_indirect(state_load(b_.getInt64Ty(), offsetof(CpuState, pc)));
+}
+
+llvm::Function* IrEmitter::emit_block() {
+  const uint64_t n = blk_.words.size();
+  BasicBlock* entry = BasicBlock::Create(ctx_, "entry", fn_);
+  BasicBlock* body = BasicBlock::Create(ctx_, "body", fn_);
+  BasicBlock* bail = BasicBlock::Create(ctx_, "no_budget", fn_);
+  b_.SetInsertPoint(entry);
+  // A block runs only if the slice has room for all of it; otherwise the dispatcher
+  // runs the rest of the slice in tier 0, instruction by instruction.
+  Value* bp = b_.CreateConstInBoundsGEP1_64(b_.getInt8Ty(), ctl_, offsetof(ExecControl, budget));
+  auto* budget = b_.CreateLoad(b_.getInt64Ty(), bp);
+  budget->setMetadata(llvm::LLVMContext::MD_tbaa, tbaa_ctl_);
+  b_.CreateCondBr(b_.CreateICmpSLT(budget, c64(n)), bail, body);
+  b_.SetInsertPoint(bail);
+  b_.CreateRetVoid();
+  b_.SetInsertPoint(body);
+  auto* bs = b_.CreateStore(b_.CreateSub(budget, c64(n)), bp);
+  bs->setMetadata(llvm::LLVMContext::MD_tbaa, tbaa_ctl_);
+
+  for (index_ = 0; index_ < n && !ended_; ++index_) {
+    pc_ = blk_.pc + 4 * index_;
+    const uint32_t w = blk_.words[index_];
+    const a64::InsnId id = a64::decode(w);
+    const bool inline_ir = id != a64::InsnId::UNALLOCATED &&
+                           (emit_branch(*this, id, w) || emit_data_processing(*this, id, w) || emit_load_store(*this, id, w));
+    if (!inline_ir) call_handler();
+  }
+  if (!ended_) exit_static(blk_.pc + 4 * n, 0);
+  return fn_;
+}
+
+}  // namespace bramble::jit

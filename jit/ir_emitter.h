@@ -1,0 +1,114 @@
+// Builds the LLVM IR of one guest block. Guest registers and flags are accessed as fields
+// of CpuState through one pointer, tagged with TBAA so that LLVM knows guest memory never
+// aliases them: within a block the optimiser keeps them in SSA values, writing back only
+// at exits and before helper calls (which may read or write any of them).
+#pragma once
+
+#include <llvm/IR/IRBuilder.h>
+#include <llvm/IR/MDBuilder.h>
+#include <llvm/IR/Module.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "cpu/a64/decoder.h"
+#include "cpu/cpu.h"
+
+namespace bramble::jit {
+
+// What the compile thread needs to know about a block: a copy, so that the block itself
+// may die while its translation is being built.
+struct BlockImage {
+  uint64_t pc = 0;
+  uint32_t mode = 0;
+  uint64_t serial = 0;
+  std::vector<uint32_t> words;
+  std::vector<ExecFn> handlers;  // tier 0's function for each word, the fallback helper
+  // Where the block's exit slots and identity live; baked into the code as constants.
+  // The code is installed only if the block is still alive then (checked by serial).
+  const Block* block = nullptr;
+  JitFn* exit_slots = nullptr;
+};
+
+// The constant facts about the machine the code is compiled for.
+struct MachineImage {
+  uint8_t* ram = nullptr;
+  uint64_t ram_base = 0, ram_size = 0;
+  const uint8_t* code_page = nullptr;
+};
+
+class IrEmitter {
+ public:
+  IrEmitter(llvm::Module& m, const MachineImage& mach, const BlockImage& blk, const std::string& fn_name);
+
+  // Emits the whole block; returns the function.
+  llvm::Function* emit_block();
+
+  // ---- for the per-group emitters ----
+  llvm::IRBuilder<>& b() { return b_; }
+  llvm::LLVMContext& ctx() { return ctx_; }
+  uint64_t pc() const { return pc_; }
+  bool last() const { return index_ + 1 == blk_.words.size(); }
+
+  llvm::Value* c64(uint64_t v) { return b_.getInt64(v); }
+  llvm::Value* c32(uint32_t v) { return b_.getInt32(v); }
+
+  // Register file (cpu/regs.h semantics).
+  llvm::Value* xr(unsigned r);                 // Xn|XZR, i64
+  llvm::Value* xsp(unsigned r);                // Xn|SP, i64
+  llvm::Value* reg(bool sf, unsigned r);       // Wn/Xn|ZR as i32 or i64
+  void set_xr(unsigned r, llvm::Value* v);     // Xd|XZR from i64
+  void set_xsp(unsigned r, llvm::Value* v);    // Xd|SP from i64
+  void set_reg(bool sf, unsigned r, llvm::Value* v);     // from i32 (zero-extended) or i64
+  void set_reg_sp(bool sf, unsigned r, llvm::Value* v);
+  llvm::Value* nzcv();
+  void set_nzcv(llvm::Value* v);
+  llvm::Value* cond_holds(unsigned cond);      // i1
+
+  // AddWithCarry on i32/i64 operands; flags packed as NZCV in an i32.
+  llvm::Value* add_with_carry(llvm::Value* x, llvm::Value* y, llvm::Value* carry_in, llvm::Value** nzcv);
+  llvm::Value* logic_flags(llvm::Value* r);
+
+  // Guest memory: size in bytes; loads return i64 zero-extended.
+  llvm::Value* load(llvm::Value* addr, unsigned size);
+  void store(llvm::Value* addr, unsigned size, llvm::Value* value);
+
+  // Control flow out of the block.
+  void exit_static(uint64_t target, int slot);  // known target, chainable through slot
+  void exit_indirect(llvm::Value* target);      // computed target (looked up at run time)
+  void branch_cond(llvm::Value* taken, uint64_t target);  // conditional direct branch
+  bool ended() const { return ended_; }
+
+  // Runs the tier-0 handler for the current instruction as a helper.
+  void call_handler();
+
+ private:
+  llvm::Value* field_ptr(size_t offset);
+  llvm::Value* state_load(llvm::Type* t, size_t offset);
+  void state_store(llvm::Value* v, size_t offset);
+  void write_pc(uint64_t pc);
+  void check_exit_after_helper();
+  llvm::Value* fn_ptr(const void* p);
+  void chain_or_return(llvm::Value* target_fn, int slot);
+
+  llvm::Module& mod_;
+  llvm::LLVMContext& ctx_;
+  llvm::IRBuilder<> b_;
+  const MachineImage& mach_;
+  const BlockImage& blk_;
+  llvm::Function* fn_ = nullptr;
+  llvm::Value *s_ = nullptr, *ctl_ = nullptr, *cpu_ = nullptr;
+  llvm::FunctionType* jit_fn_type_ = nullptr;
+  llvm::MDNode *tbaa_state_ = nullptr, *tbaa_guest_ = nullptr, *tbaa_ctl_ = nullptr;
+  uint64_t pc_ = 0;
+  size_t index_ = 0;
+  bool ended_ = false;
+};
+
+// Per-group emitters: return false when the instruction is left to its tier-0 handler.
+bool emit_data_processing(IrEmitter& e, a64::InsnId id, uint32_t w);
+bool emit_branch(IrEmitter& e, a64::InsnId id, uint32_t w);
+bool emit_load_store(IrEmitter& e, a64::InsnId id, uint32_t w);
+
+}  // namespace bramble::jit
