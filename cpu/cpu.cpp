@@ -129,11 +129,14 @@ Block* Cpu::lookup_or_decode(uint64_t pc) {
 
 uint64_t Cpu::run(uint64_t max_insns) {
   free_dead_blocks();
-  if (translator) translator->poll(*this);
   if (trace.exec) return run_traced(max_insns);
   uint64_t done = 0;
   Block* prev = nullptr;
   while (done < max_insns) {
+    if (translator && translator->results_ready.load(std::memory_order_relaxed)) [[unlikely]] {
+      translator->poll(*this);
+      prev = nullptr;  // installing may not touch links, but start the chain afresh
+    }
     if (s.pc & 3) [[unlikely]] {
       stop(StopReason::Unsupported, "PC alignment fault (exceptions are not modelled yet)");
       break;
@@ -182,7 +185,7 @@ uint64_t Cpu::run(uint64_t max_insns) {
       continue;
     }
 
-    if (++b->exec_count == (translator ? translator->hot_threshold : 0) && translator) translator->block_hot(*this, *b);
+    if (translator && ++b->exec_count == translator->hot_threshold) translator->block_hot(*this, *b);
     const DecodedInsn* in = b->insns.data();
     if (n > left) n = left;  // stop exactly on budget
     uint64_t i = 0;

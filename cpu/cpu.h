@@ -2,6 +2,7 @@
 // (the decoded-block interpreter). The JIT tier plugs in later through the same blocks.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <cstdio>
 #include <memory>
@@ -41,8 +42,10 @@ class CodeTranslator {
   virtual void block_decoded(Cpu&, Block&) {}
   // A block ran often enough to be worth translating.
   virtual void block_hot(Cpu&, Block&) {}
-  // Installs finished translations; called by the core between blocks.
+  // Installs finished translations; called by the core between blocks when
+  // results_ready is set (one relaxed load per block, so the check costs nothing).
   virtual void poll(Cpu&) {}
+  std::atomic<bool> results_ready{false};
   uint64_t hot_threshold = 0;  // 0: never report hot blocks
 };
 

@@ -137,7 +137,8 @@ bool JitEngine::compile(const MachineImage& mach, const std::vector<BlockImage>&
   }
   std::string verify_msg;
   llvm::raw_string_ostream vos(verify_msg);
-  if (llvm::verifyModule(*mod, &vos)) {
+  if (opts_.inject_failure) vos << "failure injected for testing";
+  if (opts_.inject_failure || llvm::verifyModule(*mod, &vos)) {
     std::fprintf(stderr, "bramble: jit: internal error, invalid IR for the block at 0x%llx; it stays in tier 0: %s\n",
                  (unsigned long long)blocks[0].pc, vos.str().c_str());
     return false;
@@ -259,6 +260,7 @@ void JitEngine::poll(Cpu& cpu) {
   std::vector<Unit> ready;
   {
     std::lock_guard<std::mutex> lk(mu_);
+    results_ready.store(false, std::memory_order_relaxed);
     if (done_.empty()) return;
     ready.swap(done_);
   }
@@ -291,8 +293,12 @@ void JitEngine::worker() {
     const bool ok = compile(mach, batch, &unit);
     {
       std::lock_guard<std::mutex> lk(mu_);
-      if (ok) done_.push_back(std::move(unit));
-      else stats_.failures += batch.size();
+      if (ok) {
+        done_.push_back(std::move(unit));
+        results_ready.store(true, std::memory_order_relaxed);
+      } else {
+        stats_.failures += batch.size();
+      }
       busy_ = false;
     }
     idle_cv_.notify_all();

@@ -30,6 +30,7 @@ struct JitOptions {
   bool trace = false;        // --trace jit
   std::string dump_dir;      // --jit-dump: IR before/after optimisation, guest code
   unsigned batch = 32;       // blocks per LLVM module
+  bool inject_failure = false;  // tests only: every compile fails as if LLVM had refused it
 };
 
 class JitEngine final : public CodeTranslator {
