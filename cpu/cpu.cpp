@@ -1,5 +1,6 @@
 #include "cpu/cpu.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 
@@ -102,7 +103,10 @@ Block* Cpu::decode_block(uint64_t pc) {
   const uint64_t off = pc - mem.ram_base;
   if (off < mem.ram_size) {
     code_page[off >> kPageBits] = 1;
-    page_blocks_[off >> kPageBits].push_back(b.get());
+    CodePage& cp = code_pages_[off >> kPageBits];
+    cp.blocks.push_back(b.get());
+    const uint64_t w0 = (off & ((1u << kPageBits) - 1)) >> 2;
+    for (uint64_t w = w0; w < w0 + b->insns.size(); ++w) cp.words[w / 64] |= 1ull << (w % 64);
   }
   Block* raw = b.get();
   blocks_[pc] = std::move(b);
@@ -175,8 +179,10 @@ uint64_t Cpu::run(uint64_t max_insns) {
       if (ctl.exit) break;
       // Link the exit it left through to the successor's translation, if there is one.
       if (ctl.last_block && ctl.last_exit >= 0) {
-        Block* from = const_cast<Block*>(ctl.last_block);
-        if (Block* to = find_block(s.pc); to && to->jit && from->chain_epoch == epoch_) {
+        // The block it left may have been dropped while it ran (it stored into its own
+        // code); a dead block's slots stay empty.
+        Block* from = live_block(ctl.last_block->pc, ctl.last_block->serial);
+        if (Block* to = find_block(s.pc); from && to && to->jit) {
           from->jit_exit[ctl.last_exit] = to->jit;
           stats.chain_links++;
         }
@@ -273,39 +279,68 @@ void Cpu::invalidate_code(uint64_t pa, uint64_t len) {
       auto it = blocks_.find(p);
       if (it != blocks_.end()) {
         fast_[(p >> 2) & (kFastSlots - 1)] = nullptr;
+        it->second->jit_exit[0] = it->second->jit_exit[1] = nullptr;
         dead_.push_back(std::move(it->second));
         blocks_.erase(it);
         dropped = true;
       }
     }
-    ++epoch_;
-    if (dropped) unlink_translations();
+    if (dropped) {
+      ++epoch_;
+      unlink_translations();
+    }
     return;
   }
   for (uint64_t page = first >> kPageBits; page <= (last >> kPageBits) && page < code_page.size(); ++page) {
     if (!code_page[page]) continue;
-    code_page[page] = 0;
-    auto pb = page_blocks_.find(page);
-    if (pb == page_blocks_.end()) continue;
-    for (Block* b : pb->second) {
+    auto pit = code_pages_.find(page);
+    if (pit == code_pages_.end()) continue;
+    CodePage& cp = pit->second;
+    const uint64_t page_start = page << kPageBits;
+    const uint64_t lo = std::max(first, page_start), hi = std::min(last, page_start + (1u << kPageBits) - 1);
+    bool touches_code = false;
+    for (uint64_t w = (lo - page_start) >> 2; w <= (hi - page_start) >> 2 && !touches_code; ++w)
+      touches_code = (cp.words[w / 64] >> (w % 64)) & 1;
+    if (!touches_code) continue;
+
+    std::vector<Block*> keep;
+    std::fill(std::begin(cp.words), std::end(cp.words), 0);
+    for (Block* b : cp.blocks) {
+      const uint64_t b_first = b->pc - mem.ram_base, b_last = b_first + 4 * b->insns.size() - 1;
+      if (b_first > hi || b_last < lo) {
+        keep.push_back(b);
+        for (uint64_t w = (b_first - page_start) >> 2; w <= (b_last - page_start) >> 2; ++w)
+          cp.words[w / 64] |= 1ull << (w % 64);
+        continue;
+      }
       auto it = blocks_.find(b->pc);
       if (it == blocks_.end() || it->second.get() != b) continue;
       fast_[(b->pc >> 2) & (kFastSlots - 1)] = nullptr;
+      b->jit_exit[0] = b->jit_exit[1] = nullptr;  // a dead block still running must not chain
       dead_.push_back(std::move(it->second));
       blocks_.erase(it);
       dropped = true;
     }
-    page_blocks_.erase(pb);
+    cp.blocks = std::move(keep);
+    if (cp.blocks.empty()) {
+      code_pages_.erase(pit);
+      code_page[page] = 0;
+    }
     stats.invalidations++;
   }
-  ++epoch_;
-  if (dropped) unlink_translations();
+  if (dropped) {
+    ++epoch_;
+    unlink_translations();
+  }
 }
 
 void Cpu::invalidate_all_code() {
-  for (auto& [pc, b] : blocks_) dead_.push_back(std::move(b));
+  for (auto& [pc, b] : blocks_) {
+    b->jit_exit[0] = b->jit_exit[1] = nullptr;  // the block running now must not chain on
+    dead_.push_back(std::move(b));
+  }
   blocks_.clear();
-  page_blocks_.clear();
+  code_pages_.clear();
   std::fill(code_page.begin(), code_page.end(), 0);
   std::fill(std::begin(fast_), std::end(fast_), nullptr);
   ++epoch_;

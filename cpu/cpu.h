@@ -168,7 +168,15 @@ class Cpu {
   static constexpr unsigned kFastSlots = 4096;
   Block* fast_[kFastSlots] = {};
   std::unordered_map<uint64_t, std::unique_ptr<Block>> blocks_;
-  std::unordered_map<uint64_t, std::vector<Block*>> page_blocks_;
+  // For each RAM page holding decoded code: its blocks, and a bit per 4-byte word that
+  // some block was decoded from. A store into the page drops only the blocks whose
+  // words it overwrites, so data sharing a page with code (.data after .text) costs a
+  // bitmap check, not a re-translation.
+  struct CodePage {
+    std::vector<Block*> blocks;
+    uint64_t words[(1u << 12) / 4 / 64] = {};
+  };
+  std::unordered_map<uint64_t, CodePage> code_pages_;
   std::vector<std::unique_ptr<Block>> dead_;
   uint32_t epoch_ = 1;
   uint64_t next_serial_ = 1;

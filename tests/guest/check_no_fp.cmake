@@ -17,6 +17,8 @@ foreach(line IN LISTS lines)
   endif()
   set(mnem "${CMAKE_MATCH_1}")
   set(ops "${CMAKE_MATCH_2}")
+  # A bare hex address operand ("adrp x3, b0000 <sym>") is not register b0000.
+  string(REGEX REPLACE "[0-9a-f]+ <[^>]*>" "" ops "${ops}")
   string(REGEX REPLACE "<[^>]*>" "" ops "${ops}")
   string(REGEX REPLACE "//.*$" "" ops "${ops}")
   if(mnem MATCHES "^\\.(inst|word|short|byte)")
