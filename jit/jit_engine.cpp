@@ -219,17 +219,20 @@ void JitEngine::install(Cpu& cpu, Unit& unit) {
 // Eager mode translates a block before it first runs. One LLVM module per block would
 // cost ~2 ms each in fixed code-generation overhead, so the blocks reachable from it
 // along static edges are decoded ahead and the whole region is compiled as one unit.
+// Discovery stays within the first block's page: decoding ahead into another page could
+// mark a data page as holding code, and every store to it would then drop translations.
 void JitEngine::block_decoded(Cpu& cpu, Block& b) {
   if (opts_.mode != JitOptions::Mode::Eager) return;
   b.jit_requested = true;
   region_.push_back(&b);
   if (discovering_) return;
   discovering_ = true;
+  const uint64_t page = b.pc >> 12;
   for (size_t i = 0; i < region_.size() && region_.size() < kMaxRegionBlocks; ++i) {
     uint64_t next[2];
     const int n = Cpu::static_successors(*region_[i], next);
     for (int k = 0; k < n && region_.size() < kMaxRegionBlocks; ++k)
-      if (next[k] - cpu.mem.ram_base < cpu.mem.ram_size && !cpu.find_block(next[k])) cpu.prepare_block(next[k]);
+      if ((next[k] >> 12) == page && !cpu.find_block(next[k])) cpu.prepare_block(next[k]);
   }
   discovering_ = false;
   std::vector<BlockImage> images;
