@@ -19,7 +19,8 @@ IrEmitter::IrEmitter(llvm::Module& m, const MachineImage& mach, const BlockImage
   s_ = &*args++;
   ctl_ = &*args++;
   cpu_ = &*args;
-  fn_->addParamAttr(0, llvm::Attribute::NoAlias);
+  // No noalias on the state pointer: tier-0 handlers called from the code reach the same
+  // CpuState through the Cpu pointer, and LLVM must not assume they leave it alone.
   fn_->addParamAttr(1, llvm::Attribute::NoAlias);
   fn_->addFnAttr(llvm::Attribute::NoUnwind);
   llvm::MDBuilder md(ctx_);
@@ -48,14 +49,35 @@ void IrEmitter::state_store(Value* v, size_t offset) {
   st->setMetadata(llvm::LLVMContext::MD_tbaa, tbaa_state_);
 }
 
-Value* IrEmitter::xr(unsigned r) { return r == 31 ? c64(0) : state_load(b_.getInt64Ty(), offsetof(CpuState, x) + 8 * r); }
-Value* IrEmitter::xsp(unsigned r) { return state_load(b_.getInt64Ty(), offsetof(CpuState, x) + 8 * r); }
+Type* IrEmitter::slot_type(unsigned slot) { return slot == kNzcvSlot ? b_.getInt32Ty() : b_.getInt64Ty(); }
+size_t IrEmitter::slot_offset(unsigned slot) {
+  return slot == kNzcvSlot ? offsetof(CpuState, nzcv) : offsetof(CpuState, x) + 8 * slot;
+}
+Value* IrEmitter::read_slot(unsigned slot) { return b_.CreateLoad(slot_type(slot), slots_[slot]); }
+void IrEmitter::write_slot(unsigned slot, Value* v) {
+  b_.CreateStore(v, slots_[slot]);
+  written_.set(slot);
+  dirty_.set(slot);
+}
+
+void IrEmitter::flush(const std::bitset<kSlots>& which) {
+  for (unsigned i = 0; i < kSlots; ++i)
+    if (which.test(i)) state_store(read_slot(i), slot_offset(i));
+}
+
+void IrEmitter::reload() {
+  for (unsigned i = 0; i < kSlots; ++i) b_.CreateStore(state_load(slot_type(i), slot_offset(i)), slots_[i]);
+  dirty_.reset();
+}
+
+Value* IrEmitter::xr(unsigned r) { return r == 31 ? c64(0) : read_slot(r); }
+Value* IrEmitter::xsp(unsigned r) { return read_slot(r); }
 Value* IrEmitter::reg(bool sf, unsigned r) { return sf ? xr(r) : b_.CreateTrunc(xr(r), b_.getInt32Ty()); }
 
 void IrEmitter::set_xr(unsigned r, Value* v) {
-  if (r != 31) state_store(v, offsetof(CpuState, x) + 8 * r);
+  if (r != 31) write_slot(r, v);
 }
-void IrEmitter::set_xsp(unsigned r, Value* v) { state_store(v, offsetof(CpuState, x) + 8 * r); }
+void IrEmitter::set_xsp(unsigned r, Value* v) { write_slot(r, v); }
 void IrEmitter::set_reg(bool, unsigned r, Value* v) {
   set_xr(r, v->getType()->isIntegerTy(64) ? v : b_.CreateZExt(v, b_.getInt64Ty()));
 }
@@ -63,8 +85,8 @@ void IrEmitter::set_reg_sp(bool, unsigned r, Value* v) {
   set_xsp(r, v->getType()->isIntegerTy(64) ? v : b_.CreateZExt(v, b_.getInt64Ty()));
 }
 
-Value* IrEmitter::nzcv() { return state_load(b_.getInt32Ty(), offsetof(CpuState, nzcv)); }
-void IrEmitter::set_nzcv(Value* v) { state_store(v, offsetof(CpuState, nzcv)); }
+Value* IrEmitter::nzcv() { return read_slot(kNzcvSlot); }
+void IrEmitter::set_nzcv(Value* v) { write_slot(kNzcvSlot, v); }
 
 void IrEmitter::write_pc(uint64_t pc) { state_store(c64(pc), offsetof(CpuState, pc)); }
 
@@ -205,6 +227,14 @@ void IrEmitter::chain_or_return(Value* target_fn, int slot) {
 }
 
 void IrEmitter::exit_static(uint64_t target, int slot) {
+  if (loops_ && target == blk_.pc) {
+    // The back edge of a self-loop stays inside the function; the budget is checked
+    // again at the loop head.
+    b_.CreateBr(loop_head_);
+    ended_ = true;
+    return;
+  }
+  flush(written_);
   write_pc(target);
   auto* l = b_.CreateLoad(b_.getPtrTy(), fn_ptr(&blk_.exit_slots[slot]));
   l->setMetadata(llvm::LLVMContext::MD_tbaa, tbaa_ctl_);
@@ -212,6 +242,7 @@ void IrEmitter::exit_static(uint64_t target, int slot) {
 }
 
 void IrEmitter::exit_indirect(Value* target) {
+  flush(written_);
   state_store(target, offsetof(CpuState, pc));
   auto* ty = llvm::FunctionType::get(b_.getPtrTy(), {b_.getPtrTy(), b_.getInt64Ty()}, false);
   Value* fn = b_.CreateCall(ty, fn_ptr(reinterpret_cast<const void*>(&bramble_jit_lookup)), {cpu_, target});
@@ -250,29 +281,49 @@ void IrEmitter::check_exit_after_helper() {
 }
 
 void IrEmitter::call_handler() {
+  // In a self-loop, registers written late in one iteration are dirty early in the next,
+  // which the emission-order dirty set does not see: flush everything written anywhere.
+  flush(loops_ ? std::bitset<kSlots>().set() : dirty_);
   write_pc(pc_);
   auto* ty = llvm::FunctionType::get(b_.getVoidTy(), {b_.getPtrTy(), b_.getInt32Ty()}, false);
   b_.CreateCall(ty, fn_ptr(reinterpret_cast<const void*>(blk_.handlers[index_])), {cpu_, c32(blk_.words[index_])});
   check_exit_after_helper();
+  reload();
   // The handler has left pc at the next instruction; at the block's end that may be a
   // branch target, so leave through a lookup.
   if (last()) exit_indirect(state_load(b_.getInt64Ty(), offsetof(CpuState, pc)));
 }
 
+bool IrEmitter::is_self_loop() const {
+  uint64_t next[2];
+  Block tmp;
+  tmp.pc = blk_.pc;
+  for (uint32_t w : blk_.words) tmp.insns.push_back({nullptr, w});
+  const int n = Cpu::static_successors(tmp, next);
+  for (int k = 0; k < n; ++k)
+    if (next[k] == blk_.pc) return true;
+  return false;
+}
+
 llvm::Function* IrEmitter::emit_block() {
   const uint64_t n = blk_.words.size();
+  loops_ = is_self_loop();
   BasicBlock* entry = BasicBlock::Create(ctx_, "entry", fn_);
+  loop_head_ = BasicBlock::Create(ctx_, "head", fn_);
   BasicBlock* body = BasicBlock::Create(ctx_, "body", fn_);
   BasicBlock* bail = BasicBlock::Create(ctx_, "no_budget", fn_);
   b_.SetInsertPoint(entry);
+  for (unsigned i = 0; i < kSlots; ++i) slots_[i] = b_.CreateAlloca(slot_type(i));
+  reload();
+  b_.CreateBr(loop_head_);
+
   // A block runs only if the slice has room for all of it; otherwise the dispatcher
   // runs the rest of the slice in tier 0, instruction by instruction.
+  b_.SetInsertPoint(loop_head_);
   Value* bp = b_.CreateConstInBoundsGEP1_64(b_.getInt8Ty(), ctl_, offsetof(ExecControl, budget));
   auto* budget = b_.CreateLoad(b_.getInt64Ty(), bp);
   budget->setMetadata(llvm::LLVMContext::MD_tbaa, tbaa_ctl_);
   b_.CreateCondBr(b_.CreateICmpSLT(budget, c64(n)), bail, body);
-  b_.SetInsertPoint(bail);
-  b_.CreateRetVoid();
   b_.SetInsertPoint(body);
   auto* bs = b_.CreateStore(b_.CreateSub(budget, c64(n)), bp);
   bs->setMetadata(llvm::LLVMContext::MD_tbaa, tbaa_ctl_);
@@ -286,6 +337,13 @@ llvm::Function* IrEmitter::emit_block() {
     if (!inline_ir) call_handler();
   }
   if (!ended_) exit_static(blk_.pc + 4 * n, 0);
+
+  // Out of budget at the head: on entry nothing has changed, but after a loop iteration
+  // the registers it wrote must reach CpuState, with pc back at the block's start.
+  b_.SetInsertPoint(bail);
+  flush(written_);
+  write_pc(blk_.pc);
+  b_.CreateRetVoid();
   return fn_;
 }
 

@@ -1,13 +1,15 @@
-// Builds the LLVM IR of one guest block. Guest registers and flags are accessed as fields
-// of CpuState through one pointer, tagged with TBAA so that LLVM knows guest memory never
-// aliases them: within a block the optimiser keeps them in SSA values, writing back only
-// at exits and before helper calls (which may read or write any of them).
+// Builds the LLVM IR of one guest block. Guest registers and flags live in allocas, which
+// the optimiser turns into SSA values: they are loaded from CpuState on entry, written
+// back at exits and before tier-0 handler calls (which may read or write any of them), and
+// reloaded after such calls. A block that branches back to its own start loops inside
+// the function, so a hot inner loop keeps its registers in host registers.
 #pragma once
 
 #include <llvm/IR/IRBuilder.h>
 #include <llvm/IR/MDBuilder.h>
 #include <llvm/IR/Module.h>
 
+#include <bitset>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -87,6 +89,15 @@ class IrEmitter {
   llvm::Value* field_ptr(size_t offset);
   llvm::Value* state_load(llvm::Type* t, size_t offset);
   void state_store(llvm::Value* v, size_t offset);
+  // Register-file slots: 0..31 = X0..X30 and SP, 32 = NZCV.
+  static constexpr unsigned kNzcvSlot = 32, kSlots = 33;
+  llvm::Type* slot_type(unsigned slot);
+  size_t slot_offset(unsigned slot);
+  llvm::Value* read_slot(unsigned slot);
+  void write_slot(unsigned slot, llvm::Value* v);
+  void flush(const std::bitset<kSlots>& which);  // allocas -> CpuState
+  void reload();                                  // CpuState -> allocas
+  bool is_self_loop() const;
   void write_pc(uint64_t pc);
   void check_exit_after_helper();
   llvm::Value* fn_ptr(const void* p);
@@ -104,6 +115,11 @@ class IrEmitter {
   uint64_t pc_ = 0;
   size_t index_ = 0;
   bool ended_ = false;
+  llvm::AllocaInst* slots_[kSlots] = {};
+  std::bitset<kSlots> written_;  // every slot written anywhere in the block so far
+  std::bitset<kSlots> dirty_;    // written since the last flush
+  bool loops_ = false;           // the block branches back to its own start
+  llvm::BasicBlock* loop_head_ = nullptr;
 };
 
 // Per-group emitters: return false when the instruction is left to its tier-0 handler.

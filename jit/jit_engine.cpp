@@ -8,6 +8,7 @@
 #include <llvm/Transforms/InstCombine/InstCombine.h>
 #include <llvm/Transforms/Scalar/DeadStoreElimination.h>
 #include <llvm/Transforms/Scalar/EarlyCSE.h>
+#include <llvm/Transforms/Scalar/SROA.h>
 #include <llvm/Transforms/Scalar/SimplifyCFG.h>
 #include <llvm/Support/TargetSelect.h>
 #include <llvm/Support/raw_ostream.h>
@@ -30,10 +31,11 @@ std::string to_string(llvm::Error e) {
   return os.str();
 }
 
-// The optimisation applied to each module before code generation. The per-instruction
-// state loads and stores become SSA values within a block through EarlyCSE (with
-// MemorySSA: redundant loads), DSE (stores overwritten before any helper call can see
-// them) and InstCombine; SimplifyCFG merges the fast/slow memory paths' joins. Chosen by
+// The optimisation applied to each module before code generation: SROA turns the
+// register allocas into SSA values (with phis at a self-loop's head), EarlyCSE (with
+// MemorySSA) drops redundant loads, InstCombine folds flag packing and unpacking, DSE
+// drops write-backs that a later one overwrites, SimplifyCFG merges the fast/slow memory
+// paths' joins. Chosen by
 // measurement (bench/RESULTS.md): the O1 module pipeline cost about 2.4 ms per block.
 void optimise(llvm::Module& m) {
   llvm::LoopAnalysisManager lam;
@@ -47,6 +49,7 @@ void optimise(llvm::Module& m) {
   pb.registerLoopAnalyses(lam);
   pb.crossRegisterProxies(lam, fam, cgam, mam);
   llvm::FunctionPassManager fpm;
+  fpm.addPass(llvm::SROAPass(llvm::SROAOptions::ModifyCFG));  // register allocas -> SSA
   fpm.addPass(llvm::EarlyCSEPass(/*UseMemorySSA=*/true));
   fpm.addPass(llvm::InstCombinePass());
   fpm.addPass(llvm::DSEPass());
