@@ -278,9 +278,7 @@ void Cpu::invalidate_code(uint64_t pa, uint64_t len) {
     for (uint64_t p = pa & ~3ull; p < pa + len; p += 4) {
       auto it = blocks_.find(p);
       if (it != blocks_.end()) {
-        fast_[(p >> 2) & (kFastSlots - 1)] = nullptr;
-        it->second->jit_exit[0] = it->second->jit_exit[1] = nullptr;
-        dead_.push_back(std::move(it->second));
+        kill_block(it->second);
         blocks_.erase(it);
         dropped = true;
       }
@@ -315,9 +313,7 @@ void Cpu::invalidate_code(uint64_t pa, uint64_t len) {
       }
       auto it = blocks_.find(b->pc);
       if (it == blocks_.end() || it->second.get() != b) continue;
-      fast_[(b->pc >> 2) & (kFastSlots - 1)] = nullptr;
-      b->jit_exit[0] = b->jit_exit[1] = nullptr;  // a dead block still running must not chain
-      dead_.push_back(std::move(it->second));
+      kill_block(it->second);
       blocks_.erase(it);
       dropped = true;
     }
@@ -346,7 +342,28 @@ void Cpu::invalidate_all_code() {
   ++epoch_;
 }
 
-void Cpu::free_dead_blocks() { dead_.clear(); }
+void Cpu::free_dead_blocks() {
+  dead_.clear();
+  retired_code_.clear();
+}
+
+// Moves a live block to the dead list (its memory and code stay valid until the next
+// run() starts: it may be running now), and drops every translated region that
+// contains a copy of its code.
+void Cpu::kill_block(std::unique_ptr<Block>& owner) {
+  Block* b = owner.get();
+  fast_[(b->pc >> 2) & (kFastSlots - 1)] = nullptr;
+  b->jit_exit[0] = b->jit_exit[1] = nullptr;  // a dead block still running must not chain
+  for (const auto& [pc, serial] : b->in_regions) {
+    Block* head = live_block(pc, serial);
+    if (!head || head == b) continue;
+    retired_code_.push_back(std::move(head->jit_code));
+    head->jit = nullptr;
+    head->jit_requested = false;
+    head->exec_count = 0;  // it may get hot again and be translated without b
+  }
+  dead_.push_back(std::move(owner));
+}
 
 void Cpu::note_code_store(uint64_t addr, unsigned size) { invalidate_code(addr, size); }
 

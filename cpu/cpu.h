@@ -92,6 +92,9 @@ struct Block {
   JitFn jit_exit[2] = {nullptr, nullptr};
   bool jit_requested = false;
   std::shared_ptr<void> jit_code;  // keeps the translated code alive as long as the block
+  // Heads (pc, serial) of translated regions that contain this block's code: when this
+  // block dies, their translations must go too.
+  std::vector<std::pair<uint64_t, uint64_t>> in_regions;
 };
 
 class Cpu {
@@ -161,6 +164,7 @@ class Cpu {
   uint64_t run_traced(uint64_t max_insns);
   void free_dead_blocks();
   void unlink_translations();
+  void kill_block(std::unique_ptr<Block>& owner);
 
   StopReason stop_reason_ = StopReason::None;
   std::string stop_message_;
@@ -178,6 +182,7 @@ class Cpu {
   };
   std::unordered_map<uint64_t, CodePage> code_pages_;
   std::vector<std::unique_ptr<Block>> dead_;
+  std::vector<std::shared_ptr<void>> retired_code_;  // dropped translations, freed like dead_
   uint32_t epoch_ = 1;
   uint64_t next_serial_ = 1;
 };

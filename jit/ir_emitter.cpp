@@ -10,8 +10,9 @@ using llvm::BasicBlock;
 using llvm::Type;
 using llvm::Value;
 
-IrEmitter::IrEmitter(llvm::Module& m, const MachineImage& mach, const BlockImage& blk, const std::string& fn_name)
-    : mod_(m), ctx_(m.getContext()), b_(ctx_), mach_(mach), blk_(blk) {
+IrEmitter::IrEmitter(llvm::Module& m, const MachineImage& mach, const std::vector<const BlockImage*>& members,
+                     const std::string& fn_name)
+    : mod_(m), ctx_(m.getContext()), b_(ctx_), mach_(mach), members_(members), blk_(members[0]) {
   auto* ptr = llvm::PointerType::get(ctx_, 0);
   jit_fn_type_ = llvm::FunctionType::get(Type::getVoidTy(ctx_), {ptr, ptr, ptr}, false);
   fn_ = llvm::Function::Create(jit_fn_type_, llvm::Function::ExternalLinkage, fn_name, mod_);
@@ -44,9 +45,10 @@ Value* IrEmitter::state_load(Type* t, size_t offset) {
   return l;
 }
 
-void IrEmitter::state_store(Value* v, size_t offset) {
+llvm::Instruction* IrEmitter::state_store(Value* v, size_t offset) {
   auto* st = b_.CreateStore(v, field_ptr(offset));
   st->setMetadata(llvm::LLVMContext::MD_tbaa, tbaa_state_);
+  return st;
 }
 
 Type* IrEmitter::slot_type(unsigned slot) { return slot == kNzcvSlot ? b_.getInt32Ty() : b_.getInt64Ty(); }
@@ -57,7 +59,6 @@ Value* IrEmitter::read_slot(unsigned slot) { return b_.CreateLoad(slot_type(slot
 void IrEmitter::write_slot(unsigned slot, Value* v) {
   b_.CreateStore(v, slots_[slot]);
   written_.set(slot);
-  dirty_.set(slot);
 }
 
 void IrEmitter::flush(const std::bitset<kSlots>& which) {
@@ -67,7 +68,13 @@ void IrEmitter::flush(const std::bitset<kSlots>& which) {
 
 void IrEmitter::reload() {
   for (unsigned i = 0; i < kSlots; ++i) b_.CreateStore(state_load(slot_type(i), slot_offset(i)), slots_[i]);
-  dirty_.reset();
+}
+
+void IrEmitter::place_flushes() {
+  for (llvm::Instruction* before : flush_points_) {
+    b_.SetInsertPoint(before);
+    flush(written_);
+  }
 }
 
 Value* IrEmitter::xr(unsigned r) { return r == 31 ? c64(0) : read_slot(r); }
@@ -88,7 +95,7 @@ void IrEmitter::set_reg_sp(bool, unsigned r, Value* v) {
 Value* IrEmitter::nzcv() { return read_slot(kNzcvSlot); }
 void IrEmitter::set_nzcv(Value* v) { write_slot(kNzcvSlot, v); }
 
-void IrEmitter::write_pc(uint64_t pc) { state_store(c64(pc), offsetof(CpuState, pc)); }
+llvm::Instruction* IrEmitter::write_pc(uint64_t pc) { return state_store(c64(pc), offsetof(CpuState, pc)); }
 
 Value* IrEmitter::cond_holds(unsigned cond) {
   Value* f = nzcv();
@@ -218,7 +225,7 @@ void IrEmitter::chain_or_return(Value* target_fn, int slot) {
   b_.CreateRetVoid();
 
   b_.SetInsertPoint(ret);
-  auto* st1 = b_.CreateStore(fn_ptr(blk_.block), b_.CreateConstInBoundsGEP1_64(b_.getInt8Ty(), ctl_, offsetof(ExecControl, last_block)));
+  auto* st1 = b_.CreateStore(fn_ptr(blk_->block), b_.CreateConstInBoundsGEP1_64(b_.getInt8Ty(), ctl_, offsetof(ExecControl, last_block)));
   st1->setMetadata(llvm::LLVMContext::MD_tbaa, tbaa_ctl_);
   auto* st2 = b_.CreateStore(b_.getInt32(uint32_t(slot)), b_.CreateConstInBoundsGEP1_64(b_.getInt8Ty(), ctl_, offsetof(ExecControl, last_exit)));
   st2->setMetadata(llvm::LLVMContext::MD_tbaa, tbaa_ctl_);
@@ -227,23 +234,21 @@ void IrEmitter::chain_or_return(Value* target_fn, int slot) {
 }
 
 void IrEmitter::exit_static(uint64_t target, int slot) {
-  if (loops_ && target == blk_.pc) {
-    // The back edge of a self-loop stays inside the function; the budget is checked
-    // again at the loop head.
-    b_.CreateBr(loop_head_);
+  if (const int m = member_at(target); m >= 0) {
+    // An edge inside the region (a loop's back edge, most often) stays inside the
+    // function; the budget is checked again at the member's head.
+    b_.CreateBr(heads_[m]);
     ended_ = true;
     return;
   }
-  flush(written_);
-  write_pc(target);
-  auto* l = b_.CreateLoad(b_.getPtrTy(), fn_ptr(&blk_.exit_slots[slot]));
+  flush_here(write_pc(target));
+  auto* l = b_.CreateLoad(b_.getPtrTy(), fn_ptr(&blk_->exit_slots[slot]));
   l->setMetadata(llvm::LLVMContext::MD_tbaa, tbaa_ctl_);
   chain_or_return(l, slot);
 }
 
 void IrEmitter::exit_indirect(Value* target) {
-  flush(written_);
-  state_store(target, offsetof(CpuState, pc));
+  flush_here(state_store(target, offsetof(CpuState, pc)));
   auto* ty = llvm::FunctionType::get(b_.getPtrTy(), {b_.getPtrTy(), b_.getInt64Ty()}, false);
   Value* fn = b_.CreateCall(ty, fn_ptr(reinterpret_cast<const void*>(&bramble_jit_lookup)), {cpu_, target});
   chain_or_return(fn, -1);
@@ -268,7 +273,7 @@ void IrEmitter::check_exit_after_helper() {
   BasicBlock* cont = BasicBlock::Create(ctx_, "cont", fn_);
   b_.CreateCondBr(b_.CreateICmpNE(l, b_.getInt8(0)), out, cont);
   b_.SetInsertPoint(out);
-  const uint64_t not_run = blk_.words.size() - index_ - 1;
+  const uint64_t not_run = blk_->words.size() - index_ - 1;
   if (not_run) {
     Value* bp = b_.CreateConstInBoundsGEP1_64(b_.getInt8Ty(), ctl_, offsetof(ExecControl, budget));
     auto* bl = b_.CreateLoad(b_.getInt64Ty(), bp);
@@ -281,12 +286,10 @@ void IrEmitter::check_exit_after_helper() {
 }
 
 void IrEmitter::call_handler() {
-  // In a self-loop, registers written late in one iteration are dirty early in the next,
-  // which the emission-order dirty set does not see: flush everything written anywhere.
-  flush(loops_ ? std::bitset<kSlots>().set() : dirty_);
-  write_pc(pc_);
+  // The handler may read any register: everything written reaches CpuState first.
+  flush_here(write_pc(pc_));
   auto* ty = llvm::FunctionType::get(b_.getVoidTy(), {b_.getPtrTy(), b_.getInt32Ty()}, false);
-  b_.CreateCall(ty, fn_ptr(reinterpret_cast<const void*>(blk_.handlers[index_])), {cpu_, c32(blk_.words[index_])});
+  b_.CreateCall(ty, fn_ptr(reinterpret_cast<const void*>(blk_->handlers[index_])), {cpu_, c32(blk_->words[index_])});
   check_exit_after_helper();
   reload();
   // The handler has left pc at the next instruction; at the block's end that may be a
@@ -294,56 +297,59 @@ void IrEmitter::call_handler() {
   if (last()) exit_indirect(state_load(b_.getInt64Ty(), offsetof(CpuState, pc)));
 }
 
-bool IrEmitter::is_self_loop() const {
-  uint64_t next[2];
-  Block tmp;
-  tmp.pc = blk_.pc;
-  for (uint32_t w : blk_.words) tmp.insns.push_back({nullptr, w});
-  const int n = Cpu::static_successors(tmp, next);
-  for (int k = 0; k < n; ++k)
-    if (next[k] == blk_.pc) return true;
-  return false;
+int IrEmitter::member_at(uint64_t pc) const {
+  for (size_t i = 0; i < members_.size(); ++i)
+    if (members_[i]->pc == pc) return int(i);
+  return -1;
 }
 
-llvm::Function* IrEmitter::emit_block() {
-  const uint64_t n = blk_.words.size();
-  loops_ = is_self_loop();
+llvm::Function* IrEmitter::emit() {
   BasicBlock* entry = BasicBlock::Create(ctx_, "entry", fn_);
-  loop_head_ = BasicBlock::Create(ctx_, "head", fn_);
-  BasicBlock* body = BasicBlock::Create(ctx_, "body", fn_);
-  BasicBlock* bail = BasicBlock::Create(ctx_, "no_budget", fn_);
+  std::vector<BasicBlock*> bodies, bails;
+  for (size_t i = 0; i < members_.size(); ++i) {
+    heads_.push_back(BasicBlock::Create(ctx_, "head" + std::to_string(i), fn_));
+    bodies.push_back(BasicBlock::Create(ctx_, "body" + std::to_string(i), fn_));
+    bails.push_back(BasicBlock::Create(ctx_, "no_budget" + std::to_string(i), fn_));
+  }
   b_.SetInsertPoint(entry);
   for (unsigned i = 0; i < kSlots; ++i) slots_[i] = b_.CreateAlloca(slot_type(i));
   reload();
-  b_.CreateBr(loop_head_);
+  b_.CreateBr(heads_[0]);
 
-  // A block runs only if the slice has room for all of it; otherwise the dispatcher
-  // runs the rest of the slice in tier 0, instruction by instruction.
-  b_.SetInsertPoint(loop_head_);
-  Value* bp = b_.CreateConstInBoundsGEP1_64(b_.getInt8Ty(), ctl_, offsetof(ExecControl, budget));
-  auto* budget = b_.CreateLoad(b_.getInt64Ty(), bp);
-  budget->setMetadata(llvm::LLVMContext::MD_tbaa, tbaa_ctl_);
-  b_.CreateCondBr(b_.CreateICmpSLT(budget, c64(n)), bail, body);
-  b_.SetInsertPoint(body);
-  auto* bs = b_.CreateStore(b_.CreateSub(budget, c64(n)), bp);
-  bs->setMetadata(llvm::LLVMContext::MD_tbaa, tbaa_ctl_);
+  for (size_t m = 0; m < members_.size(); ++m) {
+    blk_ = members_[m];
+    ended_ = false;
+    const uint64_t n = blk_->words.size();
+    // A block runs only if the slice has room for all of it; otherwise the dispatcher
+    // runs the rest of the slice in tier 0, instruction by instruction.
+    b_.SetInsertPoint(heads_[m]);
+    Value* bp = b_.CreateConstInBoundsGEP1_64(b_.getInt8Ty(), ctl_, offsetof(ExecControl, budget));
+    auto* budget = b_.CreateLoad(b_.getInt64Ty(), bp);
+    budget->setMetadata(llvm::LLVMContext::MD_tbaa, tbaa_ctl_);
+    b_.CreateCondBr(b_.CreateICmpSLT(budget, c64(n)), bails[m], bodies[m]);
+    b_.SetInsertPoint(bodies[m]);
+    auto* bs = b_.CreateStore(b_.CreateSub(budget, c64(n)), bp);
+    bs->setMetadata(llvm::LLVMContext::MD_tbaa, tbaa_ctl_);
 
-  for (index_ = 0; index_ < n && !ended_; ++index_) {
-    pc_ = blk_.pc + 4 * index_;
-    const uint32_t w = blk_.words[index_];
-    const a64::InsnId id = a64::decode(w);
-    const bool inline_ir = id != a64::InsnId::UNALLOCATED &&
-                           (emit_branch(*this, id, w) || emit_data_processing(*this, id, w) || emit_load_store(*this, id, w));
-    if (!inline_ir) call_handler();
+    for (index_ = 0; index_ < n && !ended_; ++index_) {
+      pc_ = blk_->pc + 4 * index_;
+      const uint32_t w = blk_->words[index_];
+      const a64::InsnId id = a64::decode(w);
+      const bool inline_ir = id != a64::InsnId::UNALLOCATED &&
+                             (emit_branch(*this, id, w) || emit_data_processing(*this, id, w) || emit_load_store(*this, id, w));
+      if (!inline_ir) call_handler();
+    }
+    if (!ended_) exit_static(blk_->pc + 4 * n, 0);
   }
-  if (!ended_) exit_static(blk_.pc + 4 * n, 0);
 
-  // Out of budget at the head: on entry nothing has changed, but after a loop iteration
-  // the registers it wrote must reach CpuState, with pc back at the block's start.
-  b_.SetInsertPoint(bail);
-  flush(written_);
-  write_pc(blk_.pc);
-  b_.CreateRetVoid();
+  // Out of budget at a member's head: the registers written so far must reach CpuState,
+  // with pc at that member's start.
+  for (size_t m = 0; m < members_.size(); ++m) {
+    b_.SetInsertPoint(bails[m]);
+    flush_here(write_pc(members_[m]->pc));
+    b_.CreateRetVoid();
+  }
+  place_flushes();
   return fn_;
 }
 

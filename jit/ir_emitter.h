@@ -42,16 +42,21 @@ struct MachineImage {
 
 class IrEmitter {
  public:
-  IrEmitter(llvm::Module& m, const MachineImage& mach, const BlockImage& blk, const std::string& fn_name);
+  // One function for a region of blocks: members[0] is where it is entered; a branch from
+  // one member to another's start stays inside the function, so a hot loop of several
+  // blocks keeps its registers in host registers. A region of one block is the plain
+  // block translation (and still loops internally if it branches to itself).
+  IrEmitter(llvm::Module& m, const MachineImage& mach, const std::vector<const BlockImage*>& members,
+            const std::string& fn_name);
 
-  // Emits the whole block; returns the function.
-  llvm::Function* emit_block();
+  // Emits the whole region; returns the function.
+  llvm::Function* emit();
 
   // ---- for the per-group emitters ----
   llvm::IRBuilder<>& b() { return b_; }
   llvm::LLVMContext& ctx() { return ctx_; }
   uint64_t pc() const { return pc_; }
-  bool last() const { return index_ + 1 == blk_.words.size(); }
+  bool last() const { return index_ + 1 == blk_->words.size(); }
 
   llvm::Value* c64(uint64_t v) { return b_.getInt64(v); }
   llvm::Value* c32(uint32_t v) { return b_.getInt32(v); }
@@ -88,7 +93,7 @@ class IrEmitter {
  private:
   llvm::Value* field_ptr(size_t offset);
   llvm::Value* state_load(llvm::Type* t, size_t offset);
-  void state_store(llvm::Value* v, size_t offset);
+  llvm::Instruction* state_store(llvm::Value* v, size_t offset);
   // Register-file slots: 0..31 = X0..X30 and SP, 32 = NZCV.
   static constexpr unsigned kNzcvSlot = 32, kSlots = 33;
   llvm::Type* slot_type(unsigned slot);
@@ -97,8 +102,14 @@ class IrEmitter {
   void write_slot(unsigned slot, llvm::Value* v);
   void flush(const std::bitset<kSlots>& which);  // allocas -> CpuState
   void reload();                                  // CpuState -> allocas
-  bool is_self_loop() const;
-  void write_pc(uint64_t pc);
+  // Write-backs are placed once the whole region is emitted, when the set of slots it
+  // writes anywhere is known: before each recorded point (the pc store that starts an
+  // exit or a helper call) every written slot is stored. A slot written only later on
+  // some path still holds the value loaded from CpuState, so storing it is harmless.
+  void flush_here(llvm::Instruction* before) { flush_points_.push_back(before); }
+  void place_flushes();
+  int member_at(uint64_t pc) const;  // index of the member starting at pc, or -1
+  llvm::Instruction* write_pc(uint64_t pc);
   void check_exit_after_helper();
   llvm::Value* fn_ptr(const void* p);
   void chain_or_return(llvm::Value* target_fn, int slot);
@@ -107,7 +118,8 @@ class IrEmitter {
   llvm::LLVMContext& ctx_;
   llvm::IRBuilder<> b_;
   const MachineImage& mach_;
-  const BlockImage& blk_;
+  const std::vector<const BlockImage*>& members_;
+  const BlockImage* blk_ = nullptr;  // the member being emitted
   llvm::Function* fn_ = nullptr;
   llvm::Value *s_ = nullptr, *ctl_ = nullptr, *cpu_ = nullptr;
   llvm::FunctionType* jit_fn_type_ = nullptr;
@@ -116,10 +128,9 @@ class IrEmitter {
   size_t index_ = 0;
   bool ended_ = false;
   llvm::AllocaInst* slots_[kSlots] = {};
-  std::bitset<kSlots> written_;  // every slot written anywhere in the block so far
-  std::bitset<kSlots> dirty_;    // written since the last flush
-  bool loops_ = false;           // the block branches back to its own start
-  llvm::BasicBlock* loop_head_ = nullptr;
+  std::bitset<kSlots> written_;  // every slot written anywhere in the region
+  std::vector<llvm::Instruction*> flush_points_;
+  std::vector<llvm::BasicBlock*> heads_;  // each member's entry (budget check)
 };
 
 // Per-group emitters: return false when the instruction is left to its tier-0 handler.

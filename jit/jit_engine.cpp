@@ -13,6 +13,7 @@
 #include <llvm/Support/TargetSelect.h>
 #include <llvm/Support/raw_ostream.h>
 
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <mutex>
@@ -126,7 +127,7 @@ BlockImage JitEngine::image_of(Cpu& cpu, const Block& b) const {
   return img;
 }
 
-bool JitEngine::compile(const MachineImage& mach, const std::vector<BlockImage>& blocks, Unit* out) {
+bool JitEngine::compile(const MachineImage& mach, const std::vector<Region>& regions, Unit* out) {
   const auto t0 = std::chrono::steady_clock::now();
   const uint64_t unit_id = unit_counter_++;
   auto ctx = std::make_unique<llvm::LLVMContext>();
@@ -134,16 +135,22 @@ bool JitEngine::compile(const MachineImage& mach, const std::vector<BlockImage>&
   mod->setDataLayout(lljit_->getDataLayout());
   mod->setTargetTriple(lljit_->getTargetTriple().str());
   std::vector<std::string> names;
-  for (const BlockImage& blk : blocks) {
-    names.push_back("b" + std::to_string(blk.serial));
-    IrEmitter(*mod, mach, blk, names.back()).emit_block();
+  std::vector<const BlockImage*> blocks;  // every member of every region, for dumps and stats
+  for (const Region& r : regions) {
+    names.push_back("r" + std::to_string(r[0].serial));
+    std::vector<const BlockImage*> members;
+    for (const BlockImage& b : r) {
+      members.push_back(&b);
+      blocks.push_back(&b);
+    }
+    IrEmitter(*mod, mach, members, names.back()).emit();
   }
   std::string verify_msg;
   llvm::raw_string_ostream vos(verify_msg);
   if (opts_.inject_failure) vos << "failure injected for testing";
   if (opts_.inject_failure || llvm::verifyModule(*mod, &vos)) {
     std::fprintf(stderr, "bramble: jit: internal error, invalid IR for the block at 0x%llx; it stays in tier 0: %s\n",
-                 (unsigned long long)blocks[0].pc, vos.str().c_str());
+                 (unsigned long long)blocks[0]->pc, vos.str().c_str());
     return false;
   }
   const std::string base = opts_.dump_dir.empty() ? "" : opts_.dump_dir + "/unit" + std::to_string(unit_id);
@@ -152,13 +159,16 @@ bool JitEngine::compile(const MachineImage& mach, const std::vector<BlockImage>&
     llvm::raw_fd_ostream before(base + ".before.ll", ec);
     if (!ec) mod->print(before, nullptr);
     std::ofstream guest(base + ".guest.txt");
-    for (const BlockImage& blk : blocks) {
-      guest << "block b" << blk.serial << " at 0x" << std::hex << blk.pc << std::dec << "\n";
-      for (size_t i = 0; i < blk.words.size(); ++i) {
-        char line[160];
-        std::snprintf(line, sizeof line, "  0x%016llx: %08x  %s\n", (unsigned long long)(blk.pc + 4 * i), blk.words[i],
-                      disassemble(blk.words[i], blk.pc + 4 * i).c_str());
-        guest << line;
+    for (const Region& r : regions) {
+      guest << "region r" << r[0].serial << "\n";
+      for (const BlockImage& blk : r) {
+        guest << " block b" << blk.serial << " at 0x" << std::hex << blk.pc << std::dec << "\n";
+        for (size_t i = 0; i < blk.words.size(); ++i) {
+          char line[160];
+          std::snprintf(line, sizeof line, "  0x%016llx: %08x  %s\n", (unsigned long long)(blk.pc + 4 * i),
+                        blk.words[i], disassemble(blk.words[i], blk.pc + 4 * i).c_str());
+          guest << line;
+        }
       }
     }
   }
@@ -175,7 +185,7 @@ bool JitEngine::compile(const MachineImage& mach, const std::vector<BlockImage>&
     return false;
   }
   out->blocks.clear();
-  for (size_t i = 0; i < blocks.size(); ++i) {
+  for (size_t i = 0; i < regions.size(); ++i) {
     auto sym = lljit_->lookup(names[i]);
     if (!sym) {
       std::fprintf(stderr, "bramble: jit: code generation failed; the blocks stay in tier 0: %s\n",
@@ -183,7 +193,9 @@ bool JitEngine::compile(const MachineImage& mach, const std::vector<BlockImage>&
       llvm::consumeError(rt->remove());
       return false;
     }
-    out->blocks.push_back({blocks[i].pc, blocks[i].serial, sym->toPtr<JitFn>()});
+    Compiled c{{}, sym->toPtr<JitFn>()};
+    for (const BlockImage& b : regions[i]) c.members.emplace_back(b.pc, b.serial);
+    out->blocks.push_back(std::move(c));
   }
   auto handle = std::make_shared<CodeHandle>();
   handle->jit = lljit_;
@@ -192,7 +204,7 @@ bool JitEngine::compile(const MachineImage& mach, const std::vector<BlockImage>&
 
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   uint64_t insns = 0;
-  for (const BlockImage& blk : blocks) insns += blk.words.size();
+  for (const BlockImage* blk : blocks) insns += blk->words.size();
   {
     std::lock_guard<std::mutex> lk(mu_);
     stats_.units++;
@@ -201,22 +213,71 @@ bool JitEngine::compile(const MachineImage& mach, const std::vector<BlockImage>&
     stats_.compile_seconds += secs;
   }
   if (opts_.trace)
-    std::fprintf(stderr, "jit: unit %llu: %zu blocks, %llu instructions from 0x%llx, %.2f ms (%.1f us/insn)\n",
-                 (unsigned long long)unit_id, blocks.size(), (unsigned long long)insns,
-                 (unsigned long long)blocks[0].pc, secs * 1e3, insns ? secs * 1e6 / double(insns) : 0.0);
+    std::fprintf(stderr, "jit: unit %llu: %zu regions, %zu blocks, %llu instructions from 0x%llx, %.2f ms (%.1f us/insn)\n",
+                 (unsigned long long)unit_id, regions.size(), blocks.size(), (unsigned long long)insns,
+                 (unsigned long long)blocks[0]->pc, secs * 1e3, insns ? secs * 1e6 / double(insns) : 0.0);
   return true;
 }
 
 void JitEngine::install(Cpu& cpu, Unit& unit) {
   for (const Compiled& c : unit.blocks) {
-    Block* b = cpu.live_block(c.pc, c.serial);
-    if (!b) {  // invalidated while it was being translated
+    // Every member must still be the code that was translated.
+    Block* head = cpu.live_block(c.members[0].first, c.members[0].second);
+    bool alive = head != nullptr;
+    for (size_t i = 1; i < c.members.size() && alive; ++i) alive = cpu.live_block(c.members[i].first, c.members[i].second);
+    if (!alive) {
       stats_.dropped++;
+      if (head) head->jit_requested = false;
       continue;
     }
-    b->jit = c.fn;
-    b->jit_code = unit.code;
+    head->jit = c.fn;
+    head->jit_code = unit.code;
+    if (c.members.size() > 1) stats_.loop_regions++;
+    for (size_t i = 1; i < c.members.size(); ++i)
+      cpu.live_block(c.members[i].first, c.members[i].second)->in_regions.push_back(c.members[0]);
   }
+}
+
+JitEngine::Region JitEngine::region_from(Cpu& cpu, Block& head) const {
+  // Forward along static edges, within the page, through blocks that have run.
+  std::vector<Block*> seen{&head};
+  std::vector<std::vector<size_t>> edges;
+  for (size_t i = 0; i < seen.size(); ++i) {
+    edges.emplace_back();
+    uint64_t next[2];
+    const int n = Cpu::static_successors(*seen[i], next);
+    for (int k = 0; k < n; ++k) {
+      if ((next[k] >> 12) != (head.pc >> 12)) continue;
+      Block* b = cpu.find_block(next[k]);
+      if (!b || b->exec_count == 0) continue;
+      auto it = std::find(seen.begin(), seen.end(), b);
+      if (it == seen.end()) {
+        if (seen.size() == kMaxHotRegionBlocks) continue;
+        seen.push_back(b);
+        it = seen.end() - 1;
+      }
+      edges[i].push_back(size_t(it - seen.begin()));
+    }
+  }
+  // Members: the blocks from which the head can be reached again, i.e. the loops through
+  // the head. Anything else would only duplicate code that runs once per entry.
+  std::vector<bool> loops_back(seen.size(), false);
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (size_t i = 0; i < seen.size(); ++i) {
+      if (loops_back[i]) continue;
+      for (size_t j : edges[i])
+        if (j == 0 || loops_back[j]) {
+          loops_back[i] = changed = true;
+          break;
+        }
+    }
+  }
+  Region r{image_of(cpu, head)};
+  if (!loops_back[0]) return r;  // not a loop head: the block alone
+  for (size_t i = 1; i < seen.size(); ++i)
+    if (loops_back[i]) r.push_back(image_of(cpu, *seen[i]));
+  return r;
 }
 
 // Eager mode translates a block before it first runs. One LLVM module per block would
@@ -238,10 +299,10 @@ void JitEngine::block_decoded(Cpu& cpu, Block& b) {
       if ((next[k] >> 12) == page && !cpu.find_block(next[k])) cpu.prepare_block(next[k]);
   }
   discovering_ = false;
-  std::vector<BlockImage> images;
-  for (Block* r : region_) images.push_back(image_of(cpu, *r));
+  std::vector<Region> regions;  // one block each: a region would duplicate its members' code
+  for (Block* r : region_) regions.push_back({image_of(cpu, *r)});
   Unit unit;
-  if (compile(machine_of(cpu), images, &unit)) {
+  if (compile(machine_of(cpu), regions, &unit)) {
     for (size_t i = 0; i < region_.size(); ++i) {
       region_[i]->jit = unit.blocks[i].fn;
       region_[i]->jit_code = unit.code;
@@ -255,9 +316,10 @@ void JitEngine::block_decoded(Cpu& cpu, Block& b) {
 void JitEngine::block_hot(Cpu& cpu, Block& b) {
   if (opts_.mode != JitOptions::Mode::On || b.jit_requested) return;
   b.jit_requested = true;
+  Region r = region_from(cpu, b);
   {
     std::lock_guard<std::mutex> lk(mu_);
-    queue_.emplace_back(machine_of(cpu), image_of(cpu, b));
+    queue_.emplace_back(machine_of(cpu), std::move(r));
   }
   cv_.notify_one();
 }
@@ -282,7 +344,7 @@ void JitEngine::drain(Cpu& cpu) {
 
 void JitEngine::worker() {
   for (;;) {
-    std::vector<BlockImage> batch;
+    std::vector<Region> batch;
     MachineImage mach;
     {
       std::unique_lock<std::mutex> lk(mu_);
@@ -324,8 +386,9 @@ void JitEngine::print_stats(std::FILE* out, const Cpu& cpu) const {
                (unsigned long long)s.blocks, (unsigned long long)s.insns, (unsigned long long)s.units, s.compile_seconds,
                s.insns ? s.compile_seconds * 1e6 / double(s.insns) : 0.0, (unsigned long long)s.failures,
                (unsigned long long)s.dropped);
-  std::fprintf(out, "stats: jit: %llu entries from the dispatcher, %llu exit slots linked\n",
-               (unsigned long long)c.jit_entries, (unsigned long long)c.chain_links);
+  std::fprintf(out, "stats: jit: %llu loop regions of several blocks, %llu entries from the dispatcher, "
+               "%llu exit slots linked\n",
+               (unsigned long long)s.loop_regions, (unsigned long long)c.jit_entries, (unsigned long long)c.chain_links);
 }
 
 }  // namespace bramble::jit

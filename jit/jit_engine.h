@@ -48,6 +48,7 @@ class JitEngine final : public CodeTranslator {
 
   struct Stats {
     uint64_t units = 0, blocks = 0, insns = 0, failures = 0, dropped = 0;
+    uint64_t loop_regions = 0;  // translations of a loop head with other blocks inside
     double compile_seconds = 0;
   };
   Stats stats() const;
@@ -55,9 +56,10 @@ class JitEngine final : public CodeTranslator {
 
  private:
   struct Compiled {
-    uint64_t pc, serial;
+    std::vector<std::pair<uint64_t, uint64_t>> members;  // (pc, serial); [0] is the head
     JitFn fn;
   };
+  using Region = std::vector<BlockImage>;  // [0] is where the translation is entered
   struct Unit {
     std::vector<Compiled> blocks;
     std::shared_ptr<void> code;  // releases the unit's machine code when the last block dies
@@ -66,8 +68,12 @@ class JitEngine final : public CodeTranslator {
   explicit JitEngine(const JitOptions& opts);
   BlockImage image_of(Cpu& cpu, const Block& b) const;
   MachineImage machine_of(Cpu& cpu) const;
-  // Builds, optimises and links one module; false (with a message) when LLVM failed.
-  bool compile(const MachineImage& mach, const std::vector<BlockImage>& blocks, Unit* out);
+  // Builds, optimises and links one module, a function per region; false (with a
+  // message) when LLVM failed.
+  bool compile(const MachineImage& mach, const std::vector<Region>& regions, Unit* out);
+  // The hot block alone, or, when it heads a loop, the blocks of the loops through it
+  // (found along static edges within its page among blocks that have run).
+  Region region_from(Cpu& cpu, Block& head) const;
   void worker();
   void install(Cpu& cpu, Unit& unit);
 
@@ -77,7 +83,7 @@ class JitEngine final : public CodeTranslator {
   mutable std::mutex mu_;
   std::condition_variable cv_;
   std::condition_variable idle_cv_;
-  std::deque<std::pair<MachineImage, BlockImage>> queue_;
+  std::deque<std::pair<MachineImage, Region>> queue_;
   std::vector<Unit> done_;
   bool busy_ = false;
   bool quit_ = false;
@@ -86,7 +92,8 @@ class JitEngine final : public CodeTranslator {
   // Eager mode: blocks decoded while discovering a region, compiled together.
   bool discovering_ = false;
   std::vector<Block*> region_;
-  static constexpr size_t kMaxRegionBlocks = 64;
+  static constexpr size_t kMaxRegionBlocks = 64;     // eager discovery
+  static constexpr size_t kMaxHotRegionBlocks = 16;  // mode On
 };
 
 }  // namespace bramble::jit
