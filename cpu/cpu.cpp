@@ -1,6 +1,7 @@
 #include "cpu/cpu.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <cstring>
 
@@ -168,6 +169,7 @@ uint64_t Cpu::run(uint64_t max_insns) {
     if (b->jit && n <= left) {
       // Tier 1: the translated block runs, and may chain straight into successors
       // through its exit slots while the budget lasts.
+      if (time_tiers) [[unlikely]] switch_tier(1);
       ctl.budget = int64_t(left);
       ctl.last_block = nullptr;
       ctl.last_exit = -1;
@@ -191,6 +193,7 @@ uint64_t Cpu::run(uint64_t max_insns) {
       continue;
     }
 
+    if (time_tiers) [[unlikely]] switch_tier(0);
     if (translator && ++b->exec_count == translator->hot_threshold) translator->block_hot(*this, *b);
     const DecodedInsn* in = b->insns.data();
     if (n > left) n = left;  // stop exactly on budget
@@ -207,7 +210,18 @@ uint64_t Cpu::run(uint64_t max_insns) {
     if (ctl.exit) break;
     prev = b;
   }
+  if (time_tiers) switch_tier(-1);
   return done;
+}
+
+void Cpu::switch_tier(int tier) {
+  if (tier == timed_tier_) return;
+  const uint64_t now = uint64_t(std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                    std::chrono::steady_clock::now().time_since_epoch()).count());
+  if (timed_tier_ == 0) stats.seconds_tier0 += double(now - tier_since_ns_) * 1e-9;
+  if (timed_tier_ == 1) stats.seconds_tier1 += double(now - tier_since_ns_) * 1e-9;
+  timed_tier_ = tier;
+  tier_since_ns_ = now;
 }
 
 int Cpu::static_successors(const Block& b, uint64_t out[2]) {
@@ -397,9 +411,10 @@ void print_cpu_stats(std::FILE* out, const Cpu& cpu) {
   std::fprintf(out, "stats: blocks decoded %llu (%llu instructions), code invalidations %llu\n",
                (unsigned long long)c.blocks_decoded, (unsigned long long)c.insns_decoded,
                (unsigned long long)c.invalidations);
-  std::fprintf(out, "stats: instructions run: tier 0 %llu (%.1f%%), tier 1 %llu (%.1f%%)\n",
+  std::fprintf(out, "stats: instructions run: tier 0 %llu (%.1f%%) in %.3f s, tier 1 %llu (%.1f%%) in %.3f s\n",
                (unsigned long long)c.insns_tier0, total ? 100.0 * double(c.insns_tier0) / total : 0.0,
-               (unsigned long long)c.insns_tier1, total ? 100.0 * double(c.insns_tier1) / total : 0.0);
+               c.seconds_tier0, (unsigned long long)c.insns_tier1,
+               total ? 100.0 * double(c.insns_tier1) / total : 0.0, c.seconds_tier1);
 }
 
 }  // namespace bramble

@@ -154,7 +154,10 @@ class Cpu {
     uint64_t blocks_decoded = 0, insns_decoded = 0, invalidations = 0;
     uint64_t insns_tier0 = 0, insns_tier1 = 0;      // retired in each tier
     uint64_t jit_entries = 0, chain_links = 0;      // dispatcher -> translated code; slots filled
+    double seconds_tier0 = 0, seconds_tier1 = 0;    // host time in each tier (with time_tiers)
   } stats;
+  // Measure host time per tier (--stats): a clock read wherever execution changes tier.
+  bool time_tiers = false;
 
  private:
   Block* lookup_or_decode(uint64_t pc);
@@ -165,6 +168,9 @@ class Cpu {
   void free_dead_blocks();
   void unlink_translations();
   void kill_block(std::unique_ptr<Block>& owner);
+  void switch_tier(int tier);
+  int timed_tier_ = -1;
+  uint64_t tier_since_ns_ = 0;
 
   StopReason stop_reason_ = StopReason::None;
   std::string stop_message_;

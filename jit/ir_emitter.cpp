@@ -70,10 +70,14 @@ void IrEmitter::reload() {
   for (unsigned i = 0; i < kSlots; ++i) b_.CreateStore(state_load(slot_type(i), slot_offset(i)), slots_[i]);
 }
 
+Value* IrEmitter::budget_ptr() { return b_.CreateConstInBoundsGEP1_64(b_.getInt8Ty(), ctl_, offsetof(ExecControl, budget)); }
+
 void IrEmitter::place_flushes() {
   for (llvm::Instruction* before : flush_points_) {
     b_.SetInsertPoint(before);
     flush(written_);
+    auto* st = b_.CreateStore(b_.CreateLoad(b_.getInt64Ty(), budget_), budget_ptr());
+    st->setMetadata(llvm::LLVMContext::MD_tbaa, tbaa_ctl_);
   }
 }
 
@@ -313,7 +317,11 @@ llvm::Function* IrEmitter::emit() {
   }
   b_.SetInsertPoint(entry);
   for (unsigned i = 0; i < kSlots; ++i) slots_[i] = b_.CreateAlloca(slot_type(i));
+  budget_ = b_.CreateAlloca(b_.getInt64Ty());
   reload();
+  auto* initial_budget = b_.CreateLoad(b_.getInt64Ty(), budget_ptr());
+  initial_budget->setMetadata(llvm::LLVMContext::MD_tbaa, tbaa_ctl_);
+  b_.CreateStore(initial_budget, budget_);
   b_.CreateBr(heads_[0]);
 
   for (size_t m = 0; m < members_.size(); ++m) {
@@ -323,13 +331,10 @@ llvm::Function* IrEmitter::emit() {
     // A block runs only if the slice has room for all of it; otherwise the dispatcher
     // runs the rest of the slice in tier 0, instruction by instruction.
     b_.SetInsertPoint(heads_[m]);
-    Value* bp = b_.CreateConstInBoundsGEP1_64(b_.getInt8Ty(), ctl_, offsetof(ExecControl, budget));
-    auto* budget = b_.CreateLoad(b_.getInt64Ty(), bp);
-    budget->setMetadata(llvm::LLVMContext::MD_tbaa, tbaa_ctl_);
+    Value* budget = b_.CreateLoad(b_.getInt64Ty(), budget_);
     b_.CreateCondBr(b_.CreateICmpSLT(budget, c64(n)), bails[m], bodies[m]);
     b_.SetInsertPoint(bodies[m]);
-    auto* bs = b_.CreateStore(b_.CreateSub(budget, c64(n)), bp);
-    bs->setMetadata(llvm::LLVMContext::MD_tbaa, tbaa_ctl_);
+    b_.CreateStore(b_.CreateSub(budget, c64(n)), budget_);
 
     for (index_ = 0; index_ < n && !ended_; ++index_) {
       pc_ = blk_->pc + 4 * index_;

@@ -128,6 +128,11 @@ class IrEmitter {
   size_t index_ = 0;
   bool ended_ = false;
   llvm::AllocaInst* slots_[kSlots] = {};
+  // The slice budget, also kept in an SSA value inside the function (a loop would
+  // otherwise carry a load-decrement-store through memory every iteration); written
+  // back to ExecControl wherever the registers are.
+  llvm::AllocaInst* budget_ = nullptr;
+  llvm::Value* budget_ptr();
   std::bitset<kSlots> written_;  // every slot written anywhere in the region
   std::vector<llvm::Instruction*> flush_points_;
   std::vector<llvm::BasicBlock*> heads_;  // each member's entry (budget check)

@@ -29,7 +29,7 @@ struct JitOptions {
   uint64_t threshold = 64;   // tier-0 runs of a block before it is translated (mode On)
   bool trace = false;        // --trace jit
   std::string dump_dir;      // --jit-dump: IR before/after optimisation, guest code
-  unsigned batch = 32;       // blocks per LLVM module
+  unsigned batch = 4;        // regions per LLVM module: small units reach the guest sooner
   bool inject_failure = false;  // tests only: every compile fails as if LLVM had refused it
 };
 

@@ -28,6 +28,7 @@ Raspi3::Raspi3(MachineConfig cfg)
   cpu_ = std::make_unique<Cpu>(bus_, 0, this);
   cpu_->trace = cfg_.cpu_trace;
   cpu_->translator = cfg_.jit.get();
+  cpu_->time_tiers = cfg_.stats;
   cpu_->reset(0, cfg_.start_el);
 }
 

@@ -29,6 +29,7 @@ struct MachineConfig {
   bool trace_unimp = false, trace_mmio = false;
   unsigned start_el = 2;  // the Pi firmware's armstub hands over at EL2
   std::unique_ptr<jit::JitEngine> jit;  // null: tier 0 only
+  bool stats = false;                   // --stats: also time each tier
 };
 
 // BCM2837 addresses as the ARM cores see them (BCM2835 ARM Peripherals 1.2.3, with the

@@ -105,6 +105,7 @@ int main(int argc, char** argv) {
   cfg.timeout_seconds = timeout;
   cfg.semihosting = semihosting;
   cfg.deterministic = deterministic;
+  cfg.stats = stats;
 
   std::stringstream ts(trace);
   for (std::string item; std::getline(ts, item, ',');) {
