@@ -39,7 +39,7 @@ inline uint32_t logic_flags(uint64_t r, bool is64) {
 }
 
 // ConditionHolds (J1.2.3 shared/functions/system).
-inline bool condition_holds(unsigned cond, uint32_t nzcv) {
+constexpr bool condition_holds_slow(unsigned cond, uint32_t nzcv) {
   const bool n = nzcv >> 31, z = (nzcv >> 30) & 1, c = (nzcv >> 29) & 1, v = (nzcv >> 28) & 1;
   bool r;
   switch (cond >> 1) {
@@ -54,6 +54,18 @@ inline bool condition_holds(unsigned cond, uint32_t nzcv) {
   }
   return ((cond & 1) && cond != 15) ? !r : r;
 }
+
+// The same as a table: bit f of kConditionTable[cond] says whether cond holds when the
+// flags NZCV (as a 4-bit number) are f. One load and a shift instead of a switch.
+inline constexpr std::array<uint16_t, 16> kConditionTable = [] {
+  std::array<uint16_t, 16> t{};
+  for (unsigned cond = 0; cond < 16; ++cond)
+    for (unsigned f = 0; f < 16; ++f)
+      if (condition_holds_slow(cond, f << 28)) t[cond] |= uint16_t(1u << f);
+  return t;
+}();
+
+inline bool condition_holds(unsigned cond, uint32_t nzcv) { return (kConditionTable[cond & 15] >> (nzcv >> 28)) & 1; }
 
 inline uint64_t ror(uint64_t x, unsigned amount, unsigned width) {
   amount %= width;

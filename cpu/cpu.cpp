@@ -44,7 +44,7 @@ void exec_undefined(Cpu& c, uint32_t word) {
 }  // namespace
 
 Cpu::Cpu(PhysicalMemory& m, int id, CpuHooks* h) : mem(m), hooks(h), core_id(id) {
-  code_page.assign((mem.ram_size >> kPageBits) + 1, 0);
+  store_watch.assign((mem.ram_size >> kPageBits) + 1, 0);
 }
 
 Cpu::~Cpu() = default;
@@ -103,7 +103,7 @@ Block* Cpu::decode_block(uint64_t pc) {
 
   const uint64_t off = pc - mem.ram_base;
   if (off < mem.ram_size) {
-    code_page[off >> kPageBits] = 1;
+    store_watch[off >> kPageBits] |= kWatchCode;
     CodePage& cp = code_pages_[off >> kPageBits];
     cp.blocks.push_back(b.get());
     const uint64_t w0 = (off & ((1u << kPageBits) - 1)) >> 2;
@@ -303,8 +303,8 @@ void Cpu::invalidate_code(uint64_t pa, uint64_t len) {
     }
     return;
   }
-  for (uint64_t page = first >> kPageBits; page <= (last >> kPageBits) && page < code_page.size(); ++page) {
-    if (!code_page[page]) continue;
+  for (uint64_t page = first >> kPageBits; page <= (last >> kPageBits) && page < store_watch.size(); ++page) {
+    if (!(store_watch[page] & kWatchCode)) continue;
     auto pit = code_pages_.find(page);
     if (pit == code_pages_.end()) continue;
     CodePage& cp = pit->second;
@@ -334,7 +334,7 @@ void Cpu::invalidate_code(uint64_t pa, uint64_t len) {
     cp.blocks = std::move(keep);
     if (cp.blocks.empty()) {
       code_pages_.erase(pit);
-      code_page[page] = 0;
+      store_watch[page] &= uint8_t(~kWatchCode);
     }
     stats.invalidations++;
   }
@@ -351,7 +351,8 @@ void Cpu::invalidate_all_code() {
   }
   blocks_.clear();
   code_pages_.clear();
-  std::fill(code_page.begin(), code_page.end(), 0);
+  std::fill(store_watch.begin(), store_watch.end(), 0);
+  set_monitor_watch(s.excl_valid);
   std::fill(std::begin(fast_), std::end(fast_), nullptr);
   ++epoch_;
 }
@@ -379,7 +380,21 @@ void Cpu::kill_block(std::unique_ptr<Block>& owner) {
   dead_.push_back(std::move(owner));
 }
 
-void Cpu::note_code_store(uint64_t addr, unsigned size) { invalidate_code(addr, size); }
+void Cpu::note_watched_store(uint64_t addr, unsigned size) {
+  monitor_note_store(*this, addr, size);
+  const uint64_t off = addr - mem.ram_base;
+  if ((store_watch[off >> kPageBits] | store_watch[(off + size - 1) >> kPageBits]) & kWatchCode)
+    invalidate_code(addr, size);
+}
+
+void Cpu::set_monitor_watch(bool on) {
+  const uint64_t off = s.excl_addr - mem.ram_base;
+  if (off >= mem.ram_size) return;  // the monitor tags a device address: stores there are slow anyway
+  for (uint64_t page : {off >> kPageBits, std::min(off + s.excl_size - 1, mem.ram_size - 1) >> kPageBits}) {
+    if (on) store_watch[page] |= kWatchMonitor;
+    else store_watch[page] &= uint8_t(~kWatchMonitor);
+  }
+}
 
 uint64_t Cpu::load_slow(uint64_t addr, unsigned size) {
   // Accesses that straddle the end of RAM or a device boundary are split into bytes,

@@ -146,9 +146,13 @@ class Cpu {
   // Slow paths of guest memory access (cpu/memory_access.h holds the fast ones).
   uint64_t load_slow(uint64_t addr, unsigned size);
   void store_slow(uint64_t addr, unsigned size, uint64_t value);
-  void note_code_store(uint64_t addr, unsigned size);
-  // One byte per 4 KiB RAM page: non-zero when decoded code came from that page.
-  std::vector<uint8_t> code_page;
+  void note_watched_store(uint64_t addr, unsigned size);
+  // One byte per 4 KiB RAM page; a store into a page whose byte is non-zero takes the
+  // slow path (both tiers test this one byte): kWatchCode when decoded code came from the
+  // page, kWatchMonitor when the exclusive monitor tags an address in it.
+  std::vector<uint8_t> store_watch;
+  static constexpr uint8_t kWatchCode = 1, kWatchMonitor = 2;
+  void set_monitor_watch(bool on);
 
   struct Stats {
     uint64_t blocks_decoded = 0, insns_decoded = 0, invalidations = 0;

@@ -190,16 +190,15 @@ void IrEmitter::store(Value* addr, unsigned size, Value* value) {
   BasicBlock* join = BasicBlock::Create(ctx_, "st.join", fn_);
   b_.CreateCondBr(fits, check, slow);
 
-  // Stores into a page holding decoded code, or while the exclusive monitor is armed,
-  // take the slow path, which invalidates code and clears the monitor as tier 0 does.
+  // Stores into a watched page (decoded code, or an address the exclusive monitor tags)
+  // take the slow path, which drops code and clears the monitor as tier 0 does.
   b_.SetInsertPoint(check);
   auto page_flag = [&](Value* o) {
-    auto* l = b_.CreateLoad(b_.getInt8Ty(), b_.CreateGEP(b_.getInt8Ty(), fn_ptr(mach_.code_page), b_.CreateLShr(o, 12)));
+    auto* l = b_.CreateLoad(b_.getInt8Ty(), b_.CreateGEP(b_.getInt8Ty(), fn_ptr(mach_.store_watch), b_.CreateLShr(o, 12)));
     l->setMetadata(llvm::LLVMContext::MD_tbaa, tbaa_ctl_);
     return l;
   };
   Value* flags = b_.CreateOr(page_flag(off), page_flag(b_.CreateAdd(off, c64(size - 1))));
-  flags = b_.CreateOr(flags, state_load(b_.getInt8Ty(), offsetof(CpuState, excl_valid)));
   b_.CreateCondBr(b_.CreateICmpEQ(flags, b_.getInt8(0)), fast, slow);
 
   b_.SetInsertPoint(fast);

@@ -37,7 +37,7 @@ struct BlockImage {
 struct MachineImage {
   uint8_t* ram = nullptr;
   uint64_t ram_base = 0, ram_size = 0;
-  const uint8_t* code_page = nullptr;
+  const uint8_t* store_watch = nullptr;  // Cpu::store_watch
 };
 
 class IrEmitter {

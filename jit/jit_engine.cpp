@@ -110,7 +110,7 @@ JitEngine::~JitEngine() {
 }
 
 MachineImage JitEngine::machine_of(Cpu& cpu) const {
-  return MachineImage{cpu.mem.ram, cpu.mem.ram_base, cpu.mem.ram_size, cpu.code_page.data()};
+  return MachineImage{cpu.mem.ram, cpu.mem.ram_base, cpu.mem.ram_size, cpu.store_watch.data()};
 }
 
 BlockImage JitEngine::image_of(Cpu& cpu, const Block& b) const {
@@ -351,7 +351,7 @@ void JitEngine::worker() {
       cv_.wait(lk, [&] { return quit_ || !queue_.empty(); });
       if (quit_) return;
       mach = queue_.front().first;
-      while (!queue_.empty() && batch.size() < opts_.batch && queue_.front().first.code_page == mach.code_page) {
+      while (!queue_.empty() && batch.size() < opts_.batch && queue_.front().first.store_watch == mach.store_watch) {
         batch.push_back(std::move(queue_.front().second));
         queue_.pop_front();
       }

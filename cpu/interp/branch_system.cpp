@@ -89,7 +89,7 @@ void exec_WFI(Cpu& c, uint32_t) { c.s.pc += 4; }
 void exec_SEV(Cpu& c, uint32_t) { c.s.pc += 4; }
 void exec_SEVL(Cpu& c, uint32_t) { c.s.pc += 4; }
 void exec_CLREX(Cpu& c, uint32_t) {
-  c.s.excl_valid = 0;
+  monitor_clear(c);
   c.s.pc += 4;
 }
 // One core, in order: memory barriers have nothing to order yet.

@@ -112,11 +112,6 @@ inline bool check_exclusive_alignment(Cpu& c, uint64_t addr, unsigned bytes) {
   return false;
 }
 
-inline void monitor_tag(Cpu& c, uint64_t addr, unsigned bytes) {
-  c.s.excl_valid = 1;
-  c.s.excl_addr = addr;
-  c.s.excl_size = uint8_t(bytes);
-}
 
 // StoreExclusive succeeds only when the local monitor still tags exactly this access.
 // A different address fails (an IMPLEMENTATION DEFINED choice, B2.9.4); a different size
@@ -124,7 +119,7 @@ inline void monitor_tag(Cpu& c, uint64_t addr, unsigned bytes) {
 // monitor is cleared either way.
 inline bool monitor_claim(Cpu& c, uint64_t addr, unsigned bytes) {
   const bool ok = c.s.excl_valid && c.s.excl_addr == addr && c.s.excl_size == bytes;
-  c.s.excl_valid = 0;
+  monitor_clear(c);
   return ok;
 }
 
@@ -134,7 +129,7 @@ inline void load_exclusive(Cpu& c, uint32_t w) {
   const uint64_t addr = xsp(c, rn(w));
   if (!check_exclusive_alignment(c, addr, 1u << size)) return;
   set_xr(c, rd(w), load_sized(c, addr, size, Ext::Zero));
-  monitor_tag(c, addr, 1u << size);
+  monitor_arm(c, addr, 1u << size);
   c.s.pc += 4;
 }
 
@@ -158,7 +153,7 @@ inline void load_exclusive_pair(Cpu& c, uint32_t w) {
   const uint64_t b = load_sized(c, addr + (1u << esize_log2), esize_log2, Ext::Zero);
   set_xr(c, rd(w), a);
   set_xr(c, rt2(w), b);
-  monitor_tag(c, addr, total);
+  monitor_arm(c, addr, total);
   c.s.pc += 4;
 }
 

@@ -52,3 +52,9 @@ TEST(Alu, ConditionHolds) {
   EXPECT_TRUE(condition_holds(10, 0x90000000));   // GE: N == V
   EXPECT_FALSE(condition_holds(12, 0xd0000000));  // GT: Z set
 }
+
+TEST(Alu, ConditionTableEqualsThePseudocode) {
+  for (unsigned cond = 0; cond < 16; ++cond)
+    for (unsigned f = 0; f < 16; ++f)
+      EXPECT_EQ(condition_holds(cond, f << 28), condition_holds_slow(cond, f << 28)) << cond << " " << f;
+}
