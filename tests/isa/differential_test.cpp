@@ -14,26 +14,13 @@
 #include "cpu/disasm.h"
 #include "jit/jit_engine.h"
 #include "tests/isa/random_program.h"
+#include "tests/support/flat_memory.h"
 
 using namespace bramble;
 using namespace bramble::isa;
 using a64::InsnClass;
 
 namespace {
-
-class FlatMemory final : public PhysicalMemory {
- public:
-  FlatMemory() : storage_(kMemSize, 0) {
-    ram = storage_.data();
-    ram_base = 0;
-    ram_size = kMemSize;
-  }
-  uint64_t read(uint64_t, unsigned) override { return 0; }
-  void write(uint64_t, unsigned, uint64_t) override {}
-
- private:
-  std::vector<uint8_t> storage_;
-};
 
 struct Outcome {
   uint64_t x[31];
@@ -45,8 +32,8 @@ struct Outcome {
   std::string error;
 };
 
-// The word after each sequence is HLT #0xb0b, which this hook turns into a stop: bramble
-// then ends exactly where Unicorn's `until` address stops it.
+// The word after each sequence is HLT #0xb0b, which the core's hook turns into a stop:
+// bramble then ends exactly where Unicorn's `until` address stops it.
 constexpr uint32_t kSentinel = 0xd4400000u | (0xb0bu << 5);
 
 class UnicornOracle {
@@ -97,20 +84,11 @@ class UnicornOracle {
 };
 
 
-class SentinelHook final : public CpuHooks {
- public:
-  bool on_hlt(Cpu& c, uint16_t imm) override {
-    if (imm != 0xb0b) return false;
-    c.stop(StopReason::Halt, "end of sequence");
-    return true;
-  }
-};
-
 // bramble's core in one execution mode: tier 0 alone, or every block translated by the
 // JIT before it runs.
 class Bramble {
  public:
-  explicit Bramble(bool eager) : cpu_(mem_, 0, &hook_) {
+  explicit Bramble(bool eager) : mem_(kMemSize), cpu_(mem_, 0, &hook_) {
     if (eager) {
       jit::JitOptions o;
       o.mode = jit::JitOptions::Mode::Eager;
@@ -151,8 +129,8 @@ class Bramble {
   }
 
  private:
-  FlatMemory mem_;
-  SentinelHook hook_;
+  test::FlatMemory mem_;
+  test::StopOnHlt hook_{0xb0b};
   std::unique_ptr<jit::JitEngine> jit_;  // outlives the core's blocks (declared first)
   Cpu cpu_;
 };

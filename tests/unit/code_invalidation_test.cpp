@@ -6,31 +6,13 @@
 
 #include "cpu/cpu.h"
 #include "cpu/memory_access.h"
+#include "tests/support/flat_memory.h"
 
 using namespace bramble;
+using test::FlatMemory;
+using test::StopOnHlt;
 
 namespace {
-class FlatMemory final : public PhysicalMemory {
- public:
-  FlatMemory() : storage_(1 << 20, 0) {
-    ram = storage_.data();
-    ram_size = storage_.size();
-  }
-  uint64_t read(uint64_t, unsigned) override { return 0; }
-  void write(uint64_t, unsigned, uint64_t) override {}
-
- private:
-  std::vector<uint8_t> storage_;
-};
-
-class StopOnHlt final : public CpuHooks {
- public:
-  bool on_hlt(Cpu& c, uint16_t) override {
-    c.stop(StopReason::Halt);
-    return true;
-  }
-};
-
 // At 0x2000: movz x0, #1; hlt #0xb0b (assembled with aarch64-linux-gnu-as).
 constexpr uint32_t kMovz1 = 0xd2800020, kMovz7 = 0xd28000e0, kHlt = 0xd4416160;
 }  // namespace

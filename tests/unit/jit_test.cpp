@@ -10,31 +10,13 @@
 #include "cpu/cpu.h"
 #include "cpu/memory_access.h"
 #include "jit/jit_engine.h"
+#include "tests/support/flat_memory.h"
 
 using namespace bramble;
+using test::FlatMemory;
+using test::StopOnHlt;
 
 namespace {
-
-class FlatMemory final : public PhysicalMemory {
- public:
-  FlatMemory() : storage_(1 << 20, 0) {
-    ram = storage_.data();
-    ram_size = storage_.size();
-  }
-  uint64_t read(uint64_t, unsigned) override { return 0; }
-  void write(uint64_t, unsigned, uint64_t) override {}
-
- private:
-  std::vector<uint8_t> storage_;
-};
-
-class StopOnHlt final : public CpuHooks {
- public:
-  bool on_hlt(Cpu& c, uint16_t) override {
-    c.stop(StopReason::Halt);
-    return true;
-  }
-};
 
 // x0 = 100 + 99 + ... + 1, then HLT (assembled with aarch64-linux-gnu-as):
 //   mov x0, #0; mov x1, #100; 1: add x0, x0, x1; subs x1, x1, #1; b.ne 1b; hlt #0xb0b
