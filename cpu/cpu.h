@@ -31,6 +31,8 @@ struct ExecControl {
   int32_t last_exit = -1;      // ... and through which of its exit slots (-1: none)
   uint8_t exit = 0;            // set by stop() and exception entry: leave at once
   uint8_t pad[3] = {};
+  uint64_t chained = 0;        // transfers between translations without the dispatcher
+                               // (counted only by code compiled with counting on)
 };
 static_assert(std::is_standard_layout_v<ExecControl>);
 

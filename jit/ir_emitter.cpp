@@ -223,6 +223,12 @@ void IrEmitter::chain_or_return(Value* target_fn, int slot) {
   b_.CreateCondBr(b_.CreateIsNull(target_fn), ret, chain);
 
   b_.SetInsertPoint(chain);
+  if (mach_.count_chains) {
+    Value* cp = b_.CreateConstInBoundsGEP1_64(b_.getInt8Ty(), ctl_, offsetof(ExecControl, chained));
+    auto* l = b_.CreateLoad(b_.getInt64Ty(), cp);
+    l->setMetadata(llvm::LLVMContext::MD_tbaa, tbaa_ctl_);
+    b_.CreateStore(b_.CreateAdd(l, c64(1)), cp)->setMetadata(llvm::LLVMContext::MD_tbaa, tbaa_ctl_);
+  }
   auto* call = b_.CreateCall(jit_fn_type_, target_fn, {s_, ctl_, cpu_});
   call->setTailCallKind(llvm::CallInst::TCK_MustTail);
   b_.CreateRetVoid();

@@ -38,6 +38,7 @@ struct MachineImage {
   uint8_t* ram = nullptr;
   uint64_t ram_base = 0, ram_size = 0;
   const uint8_t* store_watch = nullptr;  // Cpu::store_watch
+  bool count_chains = false;              // emit ExecControl::chained increments
 };
 
 class IrEmitter {

@@ -110,7 +110,7 @@ JitEngine::~JitEngine() {
 }
 
 MachineImage JitEngine::machine_of(Cpu& cpu) const {
-  return MachineImage{cpu.mem.ram, cpu.mem.ram_base, cpu.mem.ram_size, cpu.store_watch.data()};
+  return MachineImage{cpu.mem.ram, cpu.mem.ram_base, cpu.mem.ram_size, cpu.store_watch.data(), opts_.count_chains};
 }
 
 BlockImage JitEngine::image_of(Cpu& cpu, const Block& b) const {
@@ -386,9 +386,12 @@ void JitEngine::print_stats(std::FILE* out, const Cpu& cpu) const {
                (unsigned long long)s.blocks, (unsigned long long)s.insns, (unsigned long long)s.units, s.compile_seconds,
                s.insns ? s.compile_seconds * 1e6 / double(s.insns) : 0.0, (unsigned long long)s.failures,
                (unsigned long long)s.dropped);
-  std::fprintf(out, "stats: jit: %llu loop regions of several blocks, %llu entries from the dispatcher, "
-               "%llu exit slots linked\n",
-               (unsigned long long)s.loop_regions, (unsigned long long)c.jit_entries, (unsigned long long)c.chain_links);
+  const uint64_t chained = cpu.ctl.chained;
+  std::fprintf(out, "stats: jit: %llu loop regions of several blocks, %llu exit slots linked; transfers between "
+               "translations: %llu chained, %llu through the dispatcher (chain hit rate %.1f%%)\n",
+               (unsigned long long)s.loop_regions, (unsigned long long)c.chain_links, (unsigned long long)chained,
+               (unsigned long long)c.jit_entries,
+               chained + c.jit_entries ? 100.0 * double(chained) / double(chained + c.jit_entries) : 0.0);
 }
 
 }  // namespace bramble::jit

@@ -31,6 +31,7 @@ struct JitOptions {
   std::string dump_dir;      // --jit-dump: IR before/after optimisation, guest code
   unsigned batch = 4;        // regions per LLVM module: small units reach the guest sooner
   bool inject_failure = false;  // tests only: every compile fails as if LLVM had refused it
+  bool count_chains = false;    // --stats: translated code counts its chained transfers
 };
 
 class JitEngine final : public CodeTranslator {

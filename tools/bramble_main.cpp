@@ -93,6 +93,7 @@ int main(int argc, char** argv) {
   else fail("--jit: '" + jit + "' is not one of off, on, eager");
   if (jit_threshold == 0) fail("--jit-threshold: must be at least 1");
   jopts.threshold = jit_threshold;
+  jopts.count_chains = stats;
   if (!jit_dump.empty()) {
     struct stat st;
     if (::stat(jit_dump.c_str(), &st) != 0 || !S_ISDIR(st.st_mode))
