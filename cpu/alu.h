@@ -68,7 +68,7 @@ inline constexpr std::array<uint16_t, 16> kConditionTable = [] {
 inline bool condition_holds(unsigned cond, uint32_t nzcv) { return (kConditionTable[cond & 15] >> (nzcv >> 28)) & 1; }
 
 inline uint64_t ror(uint64_t x, unsigned amount, unsigned width) {
-  amount %= width;
+  amount &= width - 1;  // width is 32 or 64
   if (amount == 0) return x;
   if (width == 64) return (x >> amount) | (x << (64 - amount));
   const uint32_t x32 = uint32_t(x);
@@ -144,6 +144,35 @@ inline BitMasks decode_bit_masks(unsigned n, unsigned imms, unsigned immr, bool 
   const uint64_t wrot =
       r == 0 ? welem : ((welem >> r) | (welem << (esize - r))) & ones(esize);
   return {replicate(wrot, esize), replicate(telem, esize), true};
+}
+
+// The bitfield moves in closed form (tier 0's hot path; the JIT evaluates DecodeBitMasks
+// at translation time instead). For the encodings the table allows (immr, imms < width)
+// these equal the C6.2 pseudocode: with imms >= immr the field src<imms:immr> moves down
+// to bit 0 (UBFX/SBFX/BFXIL), otherwise src<imms:0> moves up to bit width - immr
+// (UBFIZ/SBFIZ/BFI, LSL).
+inline uint64_t ubfm(uint64_t src, unsigned immr, unsigned imms, unsigned width) {
+  if (imms >= immr) return (src >> immr) & ones(imms - immr + 1);
+  return (src & ones(imms + 1)) << (width - immr);
+}
+
+inline uint64_t sbfm(uint64_t src, unsigned immr, unsigned imms, unsigned width) {
+  const uint64_t r = imms >= immr
+                         ? uint64_t(int64_t(src << (63 - imms)) >> (63 - imms + immr))     // sign-extend the field
+                         : uint64_t(int64_t(src << (63 - imms)) >> (63 - imms)) << (width - immr);
+  return width == 64 ? r : uint32_t(r);
+}
+
+inline uint64_t bfm(uint64_t dst, uint64_t src, unsigned immr, unsigned imms, unsigned width) {
+  uint64_t field, mask;
+  if (imms >= immr) {
+    mask = ones(imms - immr + 1);
+    field = (src >> immr) & mask;
+  } else {
+    mask = ones(imms + 1) << (width - immr);
+    field = (src << (width - immr)) & mask;
+  }
+  return (dst & ~mask) | field;
 }
 
 // CRC32 / CRC32C (C6.2.71): reflected polynomials, no initial or final inversion.

@@ -90,28 +90,17 @@ void exec_MOVK(Cpu& c, uint32_t w) {
 }
 
 namespace {
-// C6.2.249 SBFM / C6.2.35 BFM / C6.2.337 UBFM, straight from the shared pseudocode.
+// C6.2.249 SBFM / C6.2.35 BFM / C6.2.337 UBFM, through the closed forms in alu.h.
 template <int kOpc>
 inline void bitfield(Cpu& c, uint32_t w) {
   const bool is64 = sf(w);
   const unsigned width = is64 ? 64 : 32;
   const unsigned r = bits(w, 21, 16), s = bits(w, 15, 10);
-  const alu::BitMasks m = alu::decode_bit_masks(bits(w, 22, 22), s, r, false);
-  const uint64_t wmask = is64 ? m.wmask : uint32_t(m.wmask);
-  const uint64_t tmask = is64 ? m.tmask : uint32_t(m.tmask);
   const uint64_t src = is64 ? xr(c, rn(w)) : uint32_t(xr(c, rn(w)));
-  const uint64_t rot = alu::ror(src, r, width);
   uint64_t result;
-  if (kOpc == 0) {  // SBFM
-    const uint64_t top = ((src >> s) & 1) ? ~0ull : 0;
-    result = (top & ~tmask) | (rot & wmask & tmask);
-  } else if (kOpc == 1) {  // BFM
-    const uint64_t dst = xr(c, rd(w));
-    const uint64_t bot = (dst & ~wmask) | (rot & wmask);
-    result = (dst & ~tmask) | (bot & tmask);
-  } else {  // UBFM
-    result = rot & wmask & tmask;
-  }
+  if (kOpc == 0) result = alu::sbfm(src, r, s, width);
+  else if (kOpc == 1) result = alu::bfm(xr(c, rd(w)), src, r, s, width);
+  else result = alu::ubfm(src, r, s, width);
   set_reg(c, is64, rd(w), result);
   c.s.pc += 4;
 }

@@ -58,3 +58,29 @@ TEST(Alu, ConditionTableEqualsThePseudocode) {
     for (unsigned f = 0; f < 16; ++f)
       EXPECT_EQ(condition_holds(cond, f << 28), condition_holds_slow(cond, f << 28)) << cond << " " << f;
 }
+
+// The closed forms of the bitfield moves against DecodeBitMasks and the C6.2 pseudocode,
+// for every allocated immr/imms of both widths and a spread of operands.
+TEST(Alu, BitfieldClosedFormsEqualThePseudocode) {
+  const uint64_t values[] = {0, ~0ull, 0x8000000000000000ull, 0x0123456789abcdefull, 0xfedcba9876543210ull, 0x80000000ull, 1};
+  for (unsigned width : {32u, 64u}) {
+    for (unsigned r = 0; r < width; ++r) {
+      for (unsigned s = 0; s < width; ++s) {
+        const BitMasks m = decode_bit_masks(width == 64, s, r, false);
+        ASSERT_TRUE(m.valid);
+        const uint64_t wmask = width == 64 ? m.wmask : uint32_t(m.wmask);
+        const uint64_t tmask = width == 64 ? m.tmask : uint32_t(m.tmask);
+        const uint64_t all = width == 64 ? ~0ull : 0xffffffffull;
+        for (uint64_t v0 : values) {
+          const uint64_t src = v0 & all, dst = ~v0 & all;
+          const uint64_t rot = ror(src, r, width);
+          const uint64_t top = ((src >> s) & 1) ? all : 0;
+          EXPECT_EQ(ubfm(src, r, s, width), rot & wmask & tmask) << width << " " << r << " " << s;
+          EXPECT_EQ(sbfm(src, r, s, width), ((top & ~tmask) | (rot & wmask & tmask)) & all) << width << " " << r << " " << s;
+          const uint64_t bot = (dst & ~wmask) | (rot & wmask);
+          EXPECT_EQ(bfm(dst, src, r, s, width), (dst & ~tmask) | (bot & tmask)) << width << " " << r << " " << s;
+        }
+      }
+    }
+  }
+}
