@@ -93,6 +93,7 @@ struct Block {
   JitFn jit = nullptr;
   JitFn jit_exit[2] = {nullptr, nullptr};
   bool jit_requested = false;
+  bool awaiting_region = false;    // a member of a loop region that is being translated
   std::shared_ptr<void> jit_code;  // keeps the translated code alive as long as the block
   // Heads (pc, serial) of translated regions that contain this block's code: when this
   // block dies, their translations must go too.

@@ -225,6 +225,8 @@ void JitEngine::install(Cpu& cpu, Unit& unit) {
     Block* head = cpu.live_block(c.members[0].first, c.members[0].second);
     bool alive = head != nullptr;
     for (size_t i = 1; i < c.members.size() && alive; ++i) alive = cpu.live_block(c.members[i].first, c.members[i].second);
+    for (size_t i = 1; i < c.members.size(); ++i)
+      if (Block* m = cpu.live_block(c.members[i].first, c.members[i].second)) m->awaiting_region = false;
     if (!alive) {
       stats_.dropped++;
       if (head) head->jit_requested = false;
@@ -315,8 +317,16 @@ void JitEngine::block_decoded(Cpu& cpu, Block& b) {
 
 void JitEngine::block_hot(Cpu& cpu, Block& b) {
   if (opts_.mode != JitOptions::Mode::On || b.jit_requested) return;
+  if (b.awaiting_region) {
+    b.exec_count = 0;
+    return;
+  }
   b.jit_requested = true;
   Region r = region_from(cpu, b);
+  // The loop's other blocks are in this translation already: while it is being made,
+  // they are not translated on their own (block_hot lets them count again). Once it is
+  // installed, one that still gets hot is entered from outside the loop, and is.
+  for (size_t i = 1; i < r.size(); ++i) const_cast<Block*>(r[i].block)->awaiting_region = true;
   {
     std::lock_guard<std::mutex> lk(mu_);
     queue_.emplace_back(machine_of(cpu), std::move(r));
