@@ -55,6 +55,13 @@ void Cpu::reset(uint64_t pc, unsigned el) {
   s.el = uint8_t(el);
   s.spsel = 1;
   s.daif = kDaifD | kDaifA | kDaifI | kDaifF;  // D1.9: all masked on reset
+  // Cortex-A53 TRM 4.3: SCTLR reset values. Entering at EL2 means the firmware's armstub
+  // ran at EL3 before: it leaves SCR_EL3 = 0x5b1 (NS, SMD, HCE, RW: HVC enabled, SMC
+  // disabled, lower levels AArch64).
+  s.sctlr_el[1] = 0x00C50838;
+  s.sctlr_el[2] = 0x30C50838;
+  s.sctlr_el[3] = 0x00C50838;
+  s.scr_el3 = el < 3 ? 0x5b1 : 0;
   clear_stop();
   invalidate_all_code();
 }
@@ -178,7 +185,11 @@ uint64_t Cpu::run(uint64_t max_insns) {
       done += ran;
       stats.insns_tier1 += ran;
       stats.jit_entries++;
-      if (ctl.exit) break;
+      if (ctl.exit) {
+        if (stop_reason_ != StopReason::None) break;
+        ctl.exit = 0;  // an exception was taken or returned from: go on at the new pc
+        continue;
+      }
       // Link the exit it left through to the successor's translation, if there is one.
       if (ctl.last_block && ctl.last_exit >= 0) {
         // The block it left may have been dropped while it ran (it stored into its own
@@ -207,7 +218,12 @@ uint64_t Cpu::run(uint64_t max_insns) {
     }
     done += i;
     stats.insns_tier0 += i;
-    if (ctl.exit) break;
+    if (ctl.exit) {
+      if (stop_reason_ != StopReason::None) break;
+      ctl.exit = 0;  // an exception was taken or returned from: go on at the new pc
+      prev = nullptr;
+      continue;
+    }
     prev = b;
   }
   if (time_tiers) switch_tier(-1);
@@ -262,7 +278,7 @@ Block* Cpu::live_block(uint64_t pc, uint64_t serial) const {
 
 uint64_t Cpu::run_traced(uint64_t max_insns) {
   uint64_t done = 0;
-  while (done < max_insns && !ctl.exit) {
+  while (done < max_insns && stop_reason_ == StopReason::None) {
     Block* b = lookup_or_decode(s.pc);
     for (const DecodedInsn& in : b->insns) {
       std::fprintf(stderr, "EXEC: 0x%016llx: %08x  %s\n", (unsigned long long)s.pc, in.word,
@@ -271,6 +287,7 @@ uint64_t Cpu::run_traced(uint64_t max_insns) {
       ++done;
       if (ctl.exit || done == max_insns) break;
     }
+    if (stop_reason_ == StopReason::None) ctl.exit = 0;
   }
   return done;
 }

@@ -39,6 +39,16 @@ struct CpuState {
   uint8_t excl_valid;
   uint8_t excl_size;
   uint8_t pad1[6];
+
+  // Exception state per exception level (index 1..3; index 0 unused): D1.10.
+  uint64_t elr_el[4];
+  uint64_t spsr_el[4];
+  uint64_t esr_el[4];
+  uint64_t far_el[4];
+  uint64_t vbar_el[4];
+  uint64_t sctlr_el[4];
+  uint64_t hcr_el2;
+  uint64_t scr_el3;
 };
 
 static_assert(std::is_standard_layout_v<CpuState>);

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "cpu/exceptions.h"
 #include "cpu/memory_access.h"
 
 namespace bramble {
@@ -28,6 +29,37 @@ constexpr uint32_t kDCZID_EL0 = key(3, 3, 0, 0, 7);
 
 constexpr unsigned kDcZvaBytes = 64;  // DCZID_EL0.BS = 4: 16 words
 
+// Registers that exist once per exception level: op1 is 0 for EL1, 4 for EL2, 6 for EL3.
+// The EL a per-EL register with this op1 belongs to, or 0.
+unsigned el_of_op1(unsigned op1) { return op1 == 0 ? 1 : op1 == 4 ? 2 : op1 == 6 ? 3 : 0; }
+
+// The banked register (ELR, SPSR, ESR, FAR, VBAR, SCTLR) a key names, or null.
+uint64_t* per_el_reg(CpuState& s, SysRegKey k, unsigned* el, const char** name) {
+  if (k.op0 != 3) return nullptr;
+  *el = el_of_op1(k.op1);
+  if (!*el) return nullptr;
+  const unsigned e = *el;
+  if (k.crn == 4 && k.crm == 0 && k.op2 == 0) { *name = "SPSR"; return &s.spsr_el[e]; }
+  if (k.crn == 4 && k.crm == 0 && k.op2 == 1) { *name = "ELR"; return &s.elr_el[e]; }
+  if (k.crn == 5 && k.crm == 2 && k.op2 == 0) { *name = "ESR"; return &s.esr_el[e]; }
+  if (k.crn == 6 && k.crm == 0 && k.op2 == 0) { *name = "FAR"; return &s.far_el[e]; }
+  if (k.crn == 12 && k.crm == 0 && k.op2 == 0) { *name = "VBAR"; return &s.vbar_el[e]; }
+  if (k.crn == 1 && k.crm == 0 && k.op2 == 0) { *name = "SCTLR"; return &s.sctlr_el[e]; }
+  return nullptr;
+}
+
+constexpr uint32_t kHCR_EL2 = key(3, 4, 1, 1, 0);
+constexpr uint32_t kSCR_EL3 = key(3, 6, 1, 1, 0);
+constexpr uint32_t kSP_EL1 = key(3, 4, 4, 1, 0);
+constexpr uint32_t kSP_EL2 = key(3, 6, 4, 1, 0);
+
+void stop_not_accessible(Cpu& c, const char* what, SysRegKey k) {
+  char msg[160];
+  std::snprintf(msg, sizeof msg, "%s %s at EL%u: the register is not accessible there (the Undefined Instruction "
+                "exception is not modelled yet)", what, sysreg_name(k).c_str(), c.s.el);
+  c.stop(StopReason::Unsupported, msg);
+}
+
 void stop_unknown(Cpu& c, const char* what, SysRegKey k) {
   char msg[160];
   std::snprintf(msg, sizeof msg, "%s %s: not modelled yet", what, sysreg_name(k).c_str());
@@ -36,7 +68,15 @@ void stop_unknown(Cpu& c, const char* what, SysRegKey k) {
 }  // namespace
 
 std::string sysreg_name(SysRegKey k) {
+  CpuState scratch{};
+  unsigned el;
+  const char* name;
+  if (per_el_reg(scratch, k, &el, &name)) return std::string(name) + "_EL" + std::to_string(el);
   switch (k.packed()) {
+    case kHCR_EL2: return "HCR_EL2";
+    case kSCR_EL3: return "SCR_EL3";
+    case kSP_EL1: return "SP_EL1";
+    case kSP_EL2: return "SP_EL2";
     case kNZCV: return "NZCV";
     case kDAIF: return "DAIF";
     case kFPCR: return "FPCR";
@@ -56,15 +96,41 @@ std::string sysreg_name(SysRegKey k) {
   return buf;
 }
 
-void select_stack_pointer(Cpu& c, unsigned spsel) {
-  const unsigned from = c.s.spsel ? c.s.el : 0;
-  const unsigned to = spsel ? c.s.el : 0;
-  c.s.sp_el[from] = c.s.x[31];
-  c.s.x[31] = c.s.sp_el[to];
-  c.s.spsel = uint8_t(spsel & 1);
+void select_stack_pointer(Cpu& c, unsigned spsel) { set_el(c, c.s.el, spsel); }
+
+// The banked registers and the EL2/EL3 controls; returns false when k is none of them.
+// SP_ELx and the ELx registers are accessible only from ELx or above (SP_ELx from above).
+bool access_el_reg(Cpu& c, SysRegKey k, bool write, uint64_t* v, bool* ok) {
+  unsigned el;
+  const char* name;
+  uint64_t* reg = per_el_reg(c.s, k, &el, &name);
+  unsigned need = el;
+  if (!reg) {
+    switch (k.packed()) {
+      case kHCR_EL2: reg = &c.s.hcr_el2; need = 2; break;
+      case kSCR_EL3: reg = &c.s.scr_el3; need = 3; break;
+      case kSP_EL1: reg = &c.s.sp_el[1]; need = 2; break;
+      case kSP_EL2: reg = &c.s.sp_el[2]; need = 3; break;
+      default: return false;
+    }
+  }
+  if (c.s.el < need) {
+    stop_not_accessible(c, write ? "MSR" : "MRS", k);
+    *ok = false;
+    return true;
+  }
+  if (write) {
+    // VBAR_ELx bits [10:0] are RES0 (D17.2.x): vectors are 2 KiB aligned.
+    *reg = (reg == &c.s.vbar_el[el]) ? (*v & ~0x7ffull) : *v;
+  } else {
+    *v = *reg;
+  }
+  *ok = true;
+  return true;
 }
 
 bool read_sysreg(Cpu& c, SysRegKey k, uint64_t* v) {
+  if (bool ok; access_el_reg(c, k, false, v, &ok)) return ok;
   switch (k.packed()) {
     case kNZCV: *v = c.s.nzcv; return true;
     case kDAIF: *v = c.s.daif; return true;
@@ -87,6 +153,7 @@ bool read_sysreg(Cpu& c, SysRegKey k, uint64_t* v) {
 }
 
 bool write_sysreg(Cpu& c, SysRegKey k, uint64_t v) {
+  if (bool ok; access_el_reg(c, k, true, &v, &ok)) return ok;
   switch (k.packed()) {
     case kNZCV: c.s.nzcv = uint32_t(v) & 0xf0000000u; return true;
     case kDAIF: c.s.daif = uint32_t(v) & 0x3c0u; return true;

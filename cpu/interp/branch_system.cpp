@@ -2,6 +2,7 @@
 #include <cstdio>
 
 #include "cpu/alu.h"
+#include "cpu/exceptions.h"
 #include "cpu/interp/handlers.h"
 #include "cpu/memory_access.h"
 #include "cpu/regs.h"
@@ -51,19 +52,55 @@ void exec_TBNZ(Cpu& c, uint32_t w) {
   c.s.pc += ((xr(c, rd(w)) >> bit) & 1) != 0 ? sext(bits(w, 18, 5), 14) * 4 : 4;
 }
 
-// ---- Exception generation ----
+// ---- Exception generation (C6.2: SVC, HVC, SMC, BRK; routing as in D1.10) ----
 namespace {
-void exception_not_modelled(Cpu& c, const char* what, uint32_t w) {
-  char msg[128];
-  std::snprintf(msg, sizeof msg, "%s #0x%x: exceptions are not modelled yet", what, bits(w, 20, 5));
+void not_modelled_undefined(Cpu& c, const char* what, uint32_t w, const char* why) {
+  char msg[160];
+  std::snprintf(msg, sizeof msg, "%s #0x%x is UNDEFINED here (%s); the Undefined Instruction exception is not "
+                "modelled yet", what, bits(w, 20, 5), why);
   c.stop(StopReason::Unsupported, msg);
 }
 }  // namespace
 
-void exec_SVC(Cpu& c, uint32_t w) { exception_not_modelled(c, "SVC", w); }
-void exec_HVC(Cpu& c, uint32_t w) { exception_not_modelled(c, "HVC", w); }
-void exec_SMC(Cpu& c, uint32_t w) { exception_not_modelled(c, "SMC", w); }
-void exec_BRK(Cpu& c, uint32_t w) { exception_not_modelled(c, "BRK", w); }
+// SVC: to EL1 from EL0, otherwise to the current EL; ELR is the next instruction.
+// (HCR_EL2.TGE routing of EL0 to EL2 comes with the rest of the system level.)
+void exec_SVC(Cpu& c, uint32_t w) {
+  take_exception(c, c.s.el == 0 ? 1 : c.s.el, ExceptionType::Sync, make_esr(ExceptionClass::Svc64, bits(w, 20, 5)),
+                 c.s.pc + 4);
+}
+
+// HVC: UNDEFINED at EL0 and when SCR_EL3.HCE is 0; to EL2 from EL1 and EL2, to EL3 from EL3.
+void exec_HVC(Cpu& c, uint32_t w) {
+  if (c.s.el == 0) return not_modelled_undefined(c, "HVC", w, "at EL0");
+  if (!(c.s.scr_el3 & (1u << 8))) return not_modelled_undefined(c, "HVC", w, "SCR_EL3.HCE is 0");
+  take_exception(c, c.s.el == 3 ? 3 : 2, ExceptionType::Sync, make_esr(ExceptionClass::Hvc64, bits(w, 20, 5)),
+                 c.s.pc + 4);
+}
+
+// SMC: UNDEFINED at EL0; trapped to EL2 from EL1 by HCR_EL2.TSC (ELR = the SMC itself);
+// UNDEFINED when SCR_EL3.SMD is 1; otherwise to EL3 with ELR = the next instruction.
+void exec_SMC(Cpu& c, uint32_t w) {
+  if (c.s.el == 0) return not_modelled_undefined(c, "SMC", w, "at EL0");
+  const uint32_t esr = make_esr(ExceptionClass::Smc64, bits(w, 20, 5));
+  if (c.s.el == 1 && (c.s.hcr_el2 & (1ull << 19))) return take_exception(c, 2, ExceptionType::Sync, esr, c.s.pc);
+  if (c.s.scr_el3 & (1u << 7)) return not_modelled_undefined(c, "SMC", w, "SCR_EL3.SMD is 1");
+  take_exception(c, 3, ExceptionType::Sync, esr, c.s.pc + 4);
+}
+
+// BRK: a debug exception to EL1 from EL0, otherwise the current EL; ELR is the BRK.
+void exec_BRK(Cpu& c, uint32_t w) {
+  take_exception(c, c.s.el == 0 ? 1 : c.s.el, ExceptionType::Sync, make_esr(ExceptionClass::Brk64, bits(w, 20, 5)),
+                 c.s.pc);
+}
+
+// ERET: UNDEFINED at EL0.
+void exec_ERET(Cpu& c, uint32_t) {
+  if (c.s.el == 0) {
+    c.stop(StopReason::Unsupported, "ERET at EL0 is UNDEFINED; the Undefined Instruction exception is not modelled yet");
+    return;
+  }
+  exception_return(c);
+}
 
 // HLT: the semihosting trap when the machine enables it (Arm semihosting v2, "HLT #0xF000");
 // otherwise halting debug is disabled and the instruction is UNDEFINED (C6.2.92).

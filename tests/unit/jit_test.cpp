@@ -120,7 +120,9 @@ TEST(JitLoops, LoopOfSeveralBlocksMatchesTheHostCrc32c) {
     // translates the loop as a region of several blocks.
     EXPECT_EQ(run_program(kCrcBranchyLoop, mode, false, &st, &failures, 2, &loop_regions), expected);
     EXPECT_GT(st.insns_tier1, 0u);
-    if (mode == jit::JitOptions::Mode::On) EXPECT_GT(loop_regions, 0u);
+    if (mode == jit::JitOptions::Mode::On) {
+      EXPECT_GT(loop_regions, 0u);
+    }
   }
 }
 

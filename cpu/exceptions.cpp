@@ -1,0 +1,57 @@
+#include "cpu/exceptions.h"
+
+#include <cstdio>
+
+namespace bramble {
+
+uint64_t pstate_to_spsr(const CpuState& s) {
+  return uint64_t(s.nzcv) | uint64_t(s.daif) | (uint64_t(s.el) << 2) | s.spsel;
+}
+
+void set_el(Cpu& c, unsigned el, unsigned spsel) {
+  const unsigned from = c.s.spsel ? c.s.el : 0;
+  const unsigned to = spsel ? el : 0;
+  c.s.sp_el[from] = c.s.x[31];
+  c.s.x[31] = c.s.sp_el[to];
+  c.s.el = uint8_t(el);
+  c.s.spsel = uint8_t(spsel & 1);
+}
+
+void take_exception(Cpu& c, unsigned target_el, ExceptionType type, uint32_t esr, uint64_t preferred_return,
+                    bool far_valid, uint64_t far) {
+  // D1.10.2: the vector base offset says where the exception came from.
+  uint64_t base;
+  if (c.s.el == target_el) base = c.s.spsel ? 0x200 : 0x000;  // current EL with SPx / SP0
+  else base = 0x400;                                          // lower EL, AArch64
+  c.s.spsr_el[target_el] = pstate_to_spsr(c.s);
+  c.s.elr_el[target_el] = preferred_return;
+  c.s.esr_el[target_el] = esr;
+  if (far_valid) c.s.far_el[target_el] = far;
+  set_el(c, target_el, 1);
+  c.s.daif = kDaifD | kDaifA | kDaifI | kDaifF;
+  c.s.pc = c.s.vbar_el[target_el] + base + uint64_t(type);
+  c.ctl.exit = 1;  // leave the block: what follows runs at another EL, from the vector
+}
+
+bool exception_return(Cpu& c) {
+  const uint64_t spsr = c.s.spsr_el[c.s.el];
+  const unsigned target_el = unsigned(spsr >> 2) & 3;
+  // D1.11.x: a return to AArch32 (M[4]) or to a higher EL is an illegal exception return.
+  // Setting PSTATE.IL and its consequences come with the rest of the system level.
+  if ((spsr & 0x10) || target_el > c.s.el || (spsr & 2)) {
+    char msg[128];
+    std::snprintf(msg, sizeof msg, "illegal exception return (SPSR_EL%u = 0x%llx) is not modelled yet", c.s.el,
+                  (unsigned long long)spsr);
+    c.stop(StopReason::Unsupported, msg);
+    return false;
+  }
+  const uint64_t target = c.s.elr_el[c.s.el];
+  c.s.nzcv = uint32_t(spsr) & 0xf0000000u;
+  c.s.daif = uint32_t(spsr) & 0x3c0u;
+  set_el(c, target_el, unsigned(spsr & 1));
+  c.s.pc = target;
+  c.ctl.exit = 1;
+  return true;
+}
+
+}  // namespace bramble

@@ -1,0 +1,43 @@
+// Exception entry and return for AArch64 at every exception level (Arm ARM D1.10,
+// shared pseudocode AArch64.TakeException and AArch64.ExceptionReturn).
+#pragma once
+
+#include <cstdint>
+
+#include "cpu/cpu.h"
+
+namespace bramble {
+
+// Exception classes (ESR_ELx.EC, D17.2.37) raised so far.
+enum class ExceptionClass : uint32_t {
+  Unknown = 0x00,
+  Svc64 = 0x15,
+  Hvc64 = 0x16,
+  Smc64 = 0x17,
+  Brk64 = 0x3c,
+};
+
+// Vector offsets by exception type (D1.10.2).
+enum class ExceptionType : uint32_t { Sync = 0x000, Irq = 0x080, Fiq = 0x100, SError = 0x180 };
+
+// The PSTATE fields an SPSR holds, as SPSR_ELx lays them out (C5.2.18): NZCV, DAIF,
+// IL (bit 20), M[3:2] = EL, M[0] = SP.
+uint64_t pstate_to_spsr(const CpuState& s);
+
+// Takes a synchronous exception to target_el: saves PSTATE and the preferred return
+// address, writes ESR (and FAR when far_valid), switches EL and stack pointer, masks
+// DAIF and continues at the vector. Ends the current block (ctl.exit without a stop).
+void take_exception(Cpu& c, unsigned target_el, ExceptionType type, uint32_t esr, uint64_t preferred_return,
+                    bool far_valid = false, uint64_t far = 0);
+
+// ESR for an exception class: EC, IL = 1 (every A64 instruction is 32 bits), ISS.
+inline uint32_t make_esr(ExceptionClass ec, uint32_t iss) { return (uint32_t(ec) << 26) | (1u << 25) | (iss & 0x1ffffff); }
+
+// ERET (C6.2.84): restores PSTATE from SPSR_ELx and continues at ELR_ELx. Returns false
+// (having stopped the core with a message) for a return the model does not handle yet.
+bool exception_return(Cpu& c);
+
+// Moves to exception level el with PSTATE.SP = spsel, banking the stack pointer.
+void set_el(Cpu& c, unsigned el, unsigned spsel);
+
+}  // namespace bramble

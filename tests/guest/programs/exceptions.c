@@ -1,0 +1,89 @@
+// exceptions: the round trip through the exception levels. Starting at EL2 (where the Pi
+// firmware leaves the kernel), takes HVC, SVC and BRK at EL2, drops to EL1 (ERET), takes
+// SVC there and HVC up to EL2, drops to EL0, and returns to EL1 through SVC. Each
+// exception prints its vector offset and ESR, ELR and SPSR of the level it went to.
+// ESR = EC << 26 | IL << 25 | imm16 (Arm ARM D17.2.37): HVC EC 0x16, SVC 0x15, BRK 0x3c.
+// Vector offsets (D1.10.2): 0x200 same level with SP_ELx, 0x400 from a lower level.
+#include "guest.h"
+
+extern char vectors[];
+void do_hvc(void);
+void do_svc(void);
+void do_brk(void);
+void drop_to_el1(void (*entry)(void), void *sp);
+void drop_to_el0(void (*entry)(void), void *sp);
+void el1_svc(void);
+void el1_hvc(void);
+void el0_svc(void);
+
+static uint64_t el1_stack[512] __attribute__((aligned(16)));
+static uint64_t el0_stack[512] __attribute__((aligned(16)));
+
+static void el1_resume(void);
+
+#define READ(reg) ({ uint64_t v_; __asm__ volatile("mrs %0, " #reg : "=r"(v_)); v_; })
+#define WRITE(reg, v) __asm__ volatile("msr " #reg ", %0" ::"r"((uint64_t)(v)))
+
+void on_exception(uint64_t offset) {
+    const uint64_t el = current_el();
+    uint64_t esr, elr, spsr;
+    if (el == 2) {
+        esr = READ(esr_el2), elr = READ(elr_el2), spsr = READ(spsr_el2);
+    } else {
+        esr = READ(esr_el1), elr = READ(elr_el1), spsr = READ(spsr_el1);
+    }
+    put_str("exception at EL");
+    put_dec(el);
+    put_str(" vector ");
+    put_hexn(offset, 3);
+    put_str(" ESR ");
+    put_hex32((uint32_t)esr);
+    put_str(" ELR ");
+    put_hexn(elr, 6);
+    put_str(" SPSR ");
+    put_hex32((uint32_t)spsr);
+    put_nl();
+    if ((esr >> 26) == 0x3c) {  // BRK: return past it
+        if (el == 2) WRITE(elr_el2, elr + 4);
+        else WRITE(elr_el1, elr + 4);
+    }
+    if (el == 1 && (esr >> 26) == 0x15 && (esr & 0xffff) == 0x55) {
+        // The SVC from EL0: go back to EL1 instead of returning to EL0.
+        WRITE(elr_el1, (uint64_t)(uintptr_t)&el1_resume);
+        WRITE(spsr_el1, 0x3c5);
+    }
+}
+
+static void el1_main(void) {
+    put_str("at EL");
+    put_dec(current_el());
+    put_nl();
+    WRITE(vbar_el1, (uint64_t)(uintptr_t)vectors);
+    el1_svc();
+    el1_hvc();
+    drop_to_el0(el0_svc, el0_stack + 512);
+}
+
+static void el1_resume(void) {
+    put_str("back at EL");
+    put_dec(current_el());
+    put_nl();
+    poweroff();
+}
+
+int main(void) {
+    uart_init();
+    put_str("start at EL");
+    put_dec(current_el());
+    put_nl();
+    if (current_el() != 2) {
+        put_line("this program starts at EL2, as the Pi firmware leaves a kernel");
+        return 0;
+    }
+    WRITE(vbar_el2, (uint64_t)(uintptr_t)vectors);
+    do_hvc();
+    do_svc();
+    do_brk();
+    drop_to_el1(el1_main, el1_stack + 512);
+    return 0;
+}
