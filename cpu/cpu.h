@@ -68,8 +68,10 @@ class CpuHooks {
 };
 
 struct TraceFlags {
-  bool in_asm = false;  // each block's disassembly when it is first decoded
-  bool exec = false;    // each instruction as it runs
+  bool in_asm = false;      // each block's disassembly when it is first decoded
+  bool exec = false;        // each instruction as it runs
+  bool exceptions = false;  // each exception taken and returned from (--trace int)
+  bool unimp = false;       // UNDEFINED system register accesses, with the register's name
 };
 
 struct DecodedInsn {

@@ -17,12 +17,23 @@ void set_el(Cpu& c, unsigned el, unsigned spsel) {
   c.s.spsel = uint8_t(spsel & 1);
 }
 
+namespace {
+// D1.10.2: the vector base offset says where the exception came from.
+uint64_t vector_base(const CpuState& s, unsigned target_el) {
+  if (s.el == target_el) return s.spsel ? 0x200 : 0x000;  // current EL with SPx / SP0
+  return 0x400;                                           // lower EL, AArch64
+}
+}  // namespace
+
 void take_exception(Cpu& c, unsigned target_el, ExceptionType type, uint32_t esr, uint64_t preferred_return,
                     bool far_valid, uint64_t far) {
-  // D1.10.2: the vector base offset says where the exception came from.
-  uint64_t base;
-  if (c.s.el == target_el) base = c.s.spsel ? 0x200 : 0x000;  // current EL with SPx / SP0
-  else base = 0x400;                                          // lower EL, AArch64
+  const uint64_t base = vector_base(c.s, target_el);
+  if (c.trace.exceptions)
+    std::fprintf(stderr, "int: EL%u -> EL%u, %s, ESR 0x%08x, ELR 0x%llx, vector 0x%llx\n", c.s.el, target_el,
+                 type == ExceptionType::Sync ? "synchronous" : type == ExceptionType::Irq ? "IRQ"
+                 : type == ExceptionType::Fiq ? "FIQ" : "SError",
+                 esr, (unsigned long long)preferred_return,
+                 (unsigned long long)(c.s.vbar_el[target_el] + base + uint64_t(type)));
   c.s.spsr_el[target_el] = pstate_to_spsr(c.s);
   c.s.elr_el[target_el] = preferred_return;
   c.s.esr_el[target_el] = esr;
@@ -31,6 +42,19 @@ void take_exception(Cpu& c, unsigned target_el, ExceptionType type, uint32_t esr
   c.s.daif = kDaifD | kDaifA | kDaifI | kDaifF;
   c.s.pc = c.s.vbar_el[target_el] + base + uint64_t(type);
   c.ctl.exit = 1;  // leave the block: what follows runs at another EL, from the vector
+}
+
+void undefined_instruction(Cpu& c) {
+  const unsigned target = c.s.el == 0 ? 1 : c.s.el;
+  const uint64_t vector = c.s.vbar_el[target] + vector_base(c.s, target);
+  if (vector == c.s.pc) {
+    char msg[160];
+    std::snprintf(msg, sizeof msg, "undefined instruction at its own exception vector (VBAR_EL%u + 0x%llx): "
+                  "the guest would loop for ever", target, (unsigned long long)(vector - c.s.vbar_el[target]));
+    c.stop(StopReason::Undefined, msg);
+    return;
+  }
+  take_exception(c, target, ExceptionType::Sync, make_esr(ExceptionClass::Unknown, 0), c.s.pc);
 }
 
 bool exception_return(Cpu& c) {
@@ -46,6 +70,8 @@ bool exception_return(Cpu& c) {
     return false;
   }
   const uint64_t target = c.s.elr_el[c.s.el];
+  if (c.trace.exceptions)
+    std::fprintf(stderr, "int: ERET EL%u -> EL%u at 0x%llx\n", c.s.el, target_el, (unsigned long long)target);
   c.s.nzcv = uint32_t(spsr) & 0xf0000000u;
   c.s.daif = uint32_t(spsr) & 0x3c0u;
   set_el(c, target_el, unsigned(spsr & 1));

@@ -10,7 +10,7 @@ namespace bramble {
 
 // Exception classes (ESR_ELx.EC, D17.2.37) raised so far.
 enum class ExceptionClass : uint32_t {
-  Unknown = 0x00,
+  Unknown = 0x00,  // includes UNDEFINED instructions
   Svc64 = 0x15,
   Hvc64 = 0x16,
   Smc64 = 0x17,
@@ -32,6 +32,11 @@ void take_exception(Cpu& c, unsigned target_el, ExceptionType type, uint32_t esr
 
 // ESR for an exception class: EC, IL = 1 (every A64 instruction is 32 bits), ISS.
 inline uint32_t make_esr(ExceptionClass ec, uint32_t iss) { return (uint32_t(ec) << 26) | (1u << 25) | (iss & 0x1ffffff); }
+
+// The Undefined Instruction exception (EC 0, ELR = the instruction) for the current
+// instruction at c.s.pc. A guest whose own vector holds an undefined instruction would
+// loop there for ever; that case stops the core with a message instead.
+void undefined_instruction(Cpu& c);
 
 // ERET (C6.2.84): restores PSTATE from SPSR_ELx and continues at ELR_ELx. Returns false
 // (having stopped the core with a message) for a return the model does not handle yet.

@@ -18,8 +18,8 @@ struct SysRegKey {
 // "S3_3_C4_C2_0"-style name, or the architectural name when known.
 std::string sysreg_name(SysRegKey k);
 
-// Each returns false after stopping the core with a message when the access is not
-// possible (unknown register, not modelled yet).
+// Each returns false when the access is UNDEFINED (an unknown register, or one the
+// current EL may not use): the Undefined Instruction exception has then been taken.
 bool read_sysreg(Cpu& c, SysRegKey k, uint64_t* value);
 bool write_sysreg(Cpu& c, SysRegKey k, uint64_t value);
 bool execute_sys(Cpu& c, SysRegKey k, uint64_t xt);

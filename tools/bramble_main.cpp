@@ -113,8 +113,8 @@ int main(int argc, char** argv) {
     if (item == "in_asm") cfg.cpu_trace.in_asm = true;
     else if (item == "exec") cfg.cpu_trace.exec = true;
     else if (item == "mmio") cfg.trace_mmio = true;
-    else if (item == "unimp") cfg.trace_unimp = true;
-    else if (item == "int") {}  // interrupts and exceptions arrive with the system-level work
+    else if (item == "unimp") cfg.trace_unimp = cfg.cpu_trace.unimp = true;
+    else if (item == "int") cfg.cpu_trace.exceptions = true;
     else if (item == "jit") jopts.trace = true;
     else fail("--trace: '" + item + "' is not one of in_asm, exec, int, mmio, unimp, jit");
   }

@@ -53,15 +53,6 @@ void exec_TBNZ(Cpu& c, uint32_t w) {
 }
 
 // ---- Exception generation (C6.2: SVC, HVC, SMC, BRK; routing as in D1.10) ----
-namespace {
-void not_modelled_undefined(Cpu& c, const char* what, uint32_t w, const char* why) {
-  char msg[160];
-  std::snprintf(msg, sizeof msg, "%s #0x%x is UNDEFINED here (%s); the Undefined Instruction exception is not "
-                "modelled yet", what, bits(w, 20, 5), why);
-  c.stop(StopReason::Unsupported, msg);
-}
-}  // namespace
-
 // SVC: to EL1 from EL0, otherwise to the current EL; ELR is the next instruction.
 // (HCR_EL2.TGE routing of EL0 to EL2 comes with the rest of the system level.)
 void exec_SVC(Cpu& c, uint32_t w) {
@@ -71,8 +62,7 @@ void exec_SVC(Cpu& c, uint32_t w) {
 
 // HVC: UNDEFINED at EL0 and when SCR_EL3.HCE is 0; to EL2 from EL1 and EL2, to EL3 from EL3.
 void exec_HVC(Cpu& c, uint32_t w) {
-  if (c.s.el == 0) return not_modelled_undefined(c, "HVC", w, "at EL0");
-  if (!(c.s.scr_el3 & (1u << 8))) return not_modelled_undefined(c, "HVC", w, "SCR_EL3.HCE is 0");
+  if (c.s.el == 0 || !(c.s.scr_el3 & (1u << 8))) return undefined_instruction(c);
   take_exception(c, c.s.el == 3 ? 3 : 2, ExceptionType::Sync, make_esr(ExceptionClass::Hvc64, bits(w, 20, 5)),
                  c.s.pc + 4);
 }
@@ -80,10 +70,10 @@ void exec_HVC(Cpu& c, uint32_t w) {
 // SMC: UNDEFINED at EL0; trapped to EL2 from EL1 by HCR_EL2.TSC (ELR = the SMC itself);
 // UNDEFINED when SCR_EL3.SMD is 1; otherwise to EL3 with ELR = the next instruction.
 void exec_SMC(Cpu& c, uint32_t w) {
-  if (c.s.el == 0) return not_modelled_undefined(c, "SMC", w, "at EL0");
+  if (c.s.el == 0) return undefined_instruction(c);
   const uint32_t esr = make_esr(ExceptionClass::Smc64, bits(w, 20, 5));
   if (c.s.el == 1 && (c.s.hcr_el2 & (1ull << 19))) return take_exception(c, 2, ExceptionType::Sync, esr, c.s.pc);
-  if (c.s.scr_el3 & (1u << 7)) return not_modelled_undefined(c, "SMC", w, "SCR_EL3.SMD is 1");
+  if (c.s.scr_el3 & (1u << 7)) return undefined_instruction(c);
   take_exception(c, 3, ExceptionType::Sync, esr, c.s.pc + 4);
 }
 
@@ -95,10 +85,7 @@ void exec_BRK(Cpu& c, uint32_t w) {
 
 // ERET: UNDEFINED at EL0.
 void exec_ERET(Cpu& c, uint32_t) {
-  if (c.s.el == 0) {
-    c.stop(StopReason::Unsupported, "ERET at EL0 is UNDEFINED; the Undefined Instruction exception is not modelled yet");
-    return;
-  }
+  if (c.s.el == 0) return undefined_instruction(c);
   exception_return(c);
 }
 
@@ -110,9 +97,11 @@ void exec_HLT(Cpu& c, uint32_t w) {
     if (c.stop_reason() != StopReason::Unsupported) c.s.pc += 4;
     return;
   }
-  char msg[96];
-  std::snprintf(msg, sizeof msg, "HLT #0x%x with halting debug disabled (use --semihosting for #0xf000)", imm);
-  c.stop(StopReason::Undefined, msg);
+  // Halting debug is disabled (EDSCR.HDE = 0): UNDEFINED. A guest using semihosting
+  // without --semihosting usually has no handler for that, hence the hint.
+  if (imm == 0xF000 && c.trace.unimp)
+    std::fprintf(stderr, "unimp: HLT #0xf000 (semihosting) without --semihosting: UNDEFINED\n");
+  undefined_instruction(c);
 }
 
 // ---- Hints and barriers ----
@@ -155,10 +144,8 @@ void exec_SYS(Cpu& c, uint32_t w) {
     c.s.pc += 4;
 }
 
-void exec_SYSL(Cpu& c, uint32_t w) {
-  c.stop(StopReason::Undefined, "SYSL: no IMPLEMENTATION DEFINED SYSL operations exist on this core");
-  (void)w;
-}
+// No IMPLEMENTATION DEFINED SYSL operations exist on this core.
+void exec_SYSL(Cpu& c, uint32_t) { undefined_instruction(c); }
 
 void exec_MRS(Cpu& c, uint32_t w) {
   uint64_t v;

@@ -1,6 +1,7 @@
 // exceptions: the round trip through the exception levels. Starting at EL2 (where the Pi
 // firmware leaves the kernel), takes HVC, SVC and BRK at EL2, drops to EL1 (ERET), takes
-// SVC there and HVC up to EL2, drops to EL0, and returns to EL1 through SVC. Each
+// SVC there, HVC up to EL2, an UNALLOCATED word and an EL2 register read (both the
+// Undefined Instruction exception, EC 0), drops to EL0, and returns to EL1 through SVC. Each
 // exception prints its vector offset and ESR, ELR and SPSR of the level it went to.
 // ESR = EC << 26 | IL << 25 | imm16 (Arm ARM D17.2.37): HVC EC 0x16, SVC 0x15, BRK 0x3c.
 // Vector offsets (D1.10.2): 0x200 same level with SP_ELx, 0x400 from a lower level.
@@ -15,6 +16,8 @@ void drop_to_el0(void (*entry)(void), void *sp);
 void el1_svc(void);
 void el1_hvc(void);
 void el0_svc(void);
+void el1_undef(void);
+uint64_t el1_mrs_el2(void);
 
 static uint64_t el1_stack[512] __attribute__((aligned(16)));
 static uint64_t el0_stack[512] __attribute__((aligned(16)));
@@ -43,7 +46,7 @@ void on_exception(uint64_t offset) {
     put_str(" SPSR ");
     put_hex32((uint32_t)spsr);
     put_nl();
-    if ((esr >> 26) == 0x3c) {  // BRK: return past it
+    if ((esr >> 26) == 0x3c || (esr >> 26) == 0) {  // BRK, UNDEFINED: return past it
         if (el == 2) WRITE(elr_el2, elr + 4);
         else WRITE(elr_el1, elr + 4);
     }
@@ -61,6 +64,8 @@ static void el1_main(void) {
     WRITE(vbar_el1, (uint64_t)(uintptr_t)vectors);
     el1_svc();
     el1_hvc();
+    el1_undef();
+    el1_mrs_el2();
     drop_to_el0(el0_svc, el0_stack + 512);
 }
 

@@ -84,7 +84,13 @@ drop_to_el0:
     eret
 
 // Code that runs at EL1 and EL0.
-    .global el1_svc, el1_hvc, el0_svc
+    .global el1_svc, el1_hvc, el0_svc, el1_undef, el1_mrs_el2
+el1_undef:                          // an UNALLOCATED word: Undefined Instruction, EC 0
+         .inst 0x00000000
+         ret
+el1_mrs_el2:                        // an EL2 register read at EL1: UNDEFINED, EC 0
+         mrs x0, hcr_el2
+         ret
 el1_svc: svc #0x33
          ret
 el1_hvc: hvc #0x44
