@@ -8,6 +8,7 @@
 #include "cpu/a64/decoder.h"
 #include "cpu/disasm.h"
 #include "cpu/exceptions.h"
+#include "cpu/sysregs.h"
 #include "cpu/memory_access.h"
 
 namespace bramble {
@@ -63,6 +64,7 @@ void Cpu::reset(uint64_t pc, unsigned el) {
   s.sctlr_el[2] = 0x30C50838;
   s.sctlr_el[3] = 0x00C50838;
   s.scr_el3 = el < 3 ? 0x5b1 : 0;
+  reset_stored_sysregs(s, core_id);
   clear_stop();
   invalidate_all_code();
 }

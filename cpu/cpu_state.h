@@ -49,6 +49,9 @@ struct CpuState {
   uint64_t sctlr_el[4];
   uint64_t hcr_el2;
   uint64_t scr_el3;
+  // System registers the core keeps but does not act on yet (MMU, implementation
+  // defined, trap controls), indexed as in cpu/sysregs.cpp's kStoredRegs.
+  uint64_t stored_sysregs[40];
 };
 
 static_assert(std::is_standard_layout_v<CpuState>);

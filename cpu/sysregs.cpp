@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <cstring>
+#include <iterator>
 
 #include "cpu/exceptions.h"
 #include "cpu/memory_access.h"
@@ -48,6 +49,75 @@ uint64_t* per_el_reg(CpuState& s, SysRegKey k, unsigned* el, const char** name) 
   return nullptr;
 }
 
+// Registers kept as written (masked) but not acted on yet; their reset values are the
+// Cortex-A53 TRM's (chapter 4) unless noted.
+struct StoredReg {
+  uint32_t key;
+  const char* name;
+  uint64_t reset;
+};
+constexpr StoredReg kStoredRegs[] = {
+    {key(3, 0, 1, 0, 1), "ACTLR_EL1", 0},
+    {key(3, 4, 1, 0, 1), "ACTLR_EL2", 0},
+    {key(3, 6, 1, 0, 1), "ACTLR_EL3", 0},
+    {key(3, 0, 1, 0, 2), "CPACR_EL1", 0},
+    {key(3, 4, 1, 1, 1), "MDCR_EL2", 6},  // HPMN: the A53 has six event counters
+    {key(3, 4, 1, 1, 2), "CPTR_EL2", 0x33ff},  // RES1 bits 13:12 and 9:0
+    {key(3, 4, 1, 1, 3), "HSTR_EL2", 0},
+    {key(3, 4, 1, 1, 7), "HACR_EL2", 0},
+    {key(3, 6, 1, 1, 2), "CPTR_EL3", 0},
+    {key(3, 6, 1, 3, 1), "MDCR_EL3", 0},
+    {key(3, 0, 2, 0, 0), "TTBR0_EL1", 0},
+    {key(3, 0, 2, 0, 1), "TTBR1_EL1", 0},
+    {key(3, 0, 2, 0, 2), "TCR_EL1", 0},
+    {key(3, 4, 2, 0, 0), "TTBR0_EL2", 0},
+    {key(3, 4, 2, 0, 2), "TCR_EL2", 0},
+    {key(3, 4, 2, 1, 0), "VTTBR_EL2", 0},
+    {key(3, 4, 2, 1, 2), "VTCR_EL2", 0},
+    {key(3, 6, 2, 0, 0), "TTBR0_EL3", 0},
+    {key(3, 6, 2, 0, 2), "TCR_EL3", 0},
+    {key(3, 0, 10, 2, 0), "MAIR_EL1", 0},
+    {key(3, 4, 10, 2, 0), "MAIR_EL2", 0},
+    {key(3, 6, 10, 2, 0), "MAIR_EL3", 0},
+    {key(3, 0, 10, 3, 0), "AMAIR_EL1", 0},
+    {key(3, 4, 10, 3, 0), "AMAIR_EL2", 0},
+    {key(3, 6, 10, 3, 0), "AMAIR_EL3", 0},
+    {key(3, 0, 13, 0, 1), "CONTEXTIDR_EL1", 0},
+    {key(3, 0, 13, 0, 4), "TPIDR_EL1", 0},
+    {key(3, 4, 13, 0, 2), "TPIDR_EL2", 0},
+    {key(3, 6, 13, 0, 2), "TPIDR_EL3", 0},
+    {key(3, 4, 0, 0, 0), "VPIDR_EL2", 0x410FD034},   // resets to MIDR_EL1
+    {key(3, 4, 0, 0, 5), "VMPIDR_EL2", 0x80000000},  // MPIDR_EL1 of core 0
+    {key(3, 2, 0, 0, 0), "CSSELR_EL1", 0},
+    {key(3, 1, 15, 2, 0), "CPUACTLR_EL1", 0x00000000090CA000ull},
+    {key(3, 1, 15, 2, 1), "CPUECTLR_EL1", 0},
+    {key(3, 1, 15, 2, 2), "CPUMERRSR_EL1", 0},
+    {key(3, 1, 15, 2, 3), "L2MERRSR_EL1", 0},
+    {key(3, 1, 11, 0, 2), "L2CTLR_EL1", 0x03000000},  // [25:24] = 3: four cores
+    {key(3, 1, 11, 0, 3), "L2ECTLR_EL1", 0},
+    {key(3, 0, 5, 1, 0), "AFSR0_EL1", 0},
+    {key(3, 0, 5, 1, 1), "AFSR1_EL1", 0},
+};
+static_assert(std::size(kStoredRegs) <= std::size(CpuState{}.stored_sysregs));
+
+int stored_index(uint32_t packed) {
+  for (size_t i = 0; i < std::size(kStoredRegs); ++i)
+    if (kStoredRegs[i].key == packed) return int(i);
+  return -1;
+}
+
+// Identification registers of a Cortex-A53 r0p4 as the BCM2837 has it: no cryptographic
+// extension, and (per this project's scope) AArch64 only at every EL. Values from the
+// A53 TRM chapter 4 with those two differences.
+constexpr uint32_t kREVIDR_EL1 = key(3, 0, 0, 0, 6);
+constexpr uint32_t kID_AA64PFR0_EL1 = key(3, 0, 0, 4, 0);   // EL0..EL3 AArch64 only, FP and AdvSIMD
+constexpr uint32_t kID_AA64DFR0_EL1 = key(3, 0, 0, 5, 0);   // debug v8, PMUv3, 6 BRPs, 4 WRPs, 2 CTX_CMPs
+constexpr uint32_t kID_AA64ISAR0_EL1 = key(3, 0, 0, 6, 0);  // CRC32; no AES/SHA/PMULL
+constexpr uint32_t kID_AA64MMFR0_EL1 = key(3, 0, 0, 7, 0);  // 40-bit PA, 16-bit ASID, 4K and 64K granules
+constexpr uint32_t kCLIDR_EL1 = key(3, 1, 0, 0, 1);         // L1 I+D, L2 unified; LoUIS 1, LoC 2, LoUU 1
+constexpr uint32_t kCCSIDR_EL1 = key(3, 1, 0, 0, 0);
+constexpr uint32_t kAIDR_EL1 = key(3, 1, 0, 0, 7);
+
 constexpr uint32_t kHCR_EL2 = key(3, 4, 1, 1, 0);
 constexpr uint32_t kSCR_EL3 = key(3, 6, 1, 1, 0);
 constexpr uint32_t kSP_EL1 = key(3, 4, 4, 1, 0);
@@ -65,6 +135,7 @@ void undefined_access(Cpu& c, const char* what, SysRegKey k) {
 }  // namespace
 
 std::string sysreg_name(SysRegKey k) {
+  if (const int i = stored_index(k.packed()); i >= 0) return kStoredRegs[i].name;
   CpuState scratch{};
   unsigned el;
   const char* name;
@@ -91,6 +162,11 @@ std::string sysreg_name(SysRegKey k) {
   char buf[48];
   std::snprintf(buf, sizeof buf, "S%u_%u_C%u_C%u_%u", k.op0, k.op1, k.crn, k.crm, k.op2);
   return buf;
+}
+
+void reset_stored_sysregs(CpuState& s, int core_id) {
+  for (size_t i = 0; i < std::size(kStoredRegs); ++i) s.stored_sysregs[i] = kStoredRegs[i].reset;
+  s.stored_sysregs[stored_index(key(3, 4, 0, 0, 5))] = 0x80000000ull | unsigned(core_id);  // VMPIDR_EL2
 }
 
 void select_stack_pointer(Cpu& c, unsigned spsel) { set_el(c, c.s.el, spsel); }
@@ -126,8 +202,43 @@ bool access_el_reg(Cpu& c, SysRegKey k, bool write, uint64_t* v, bool* ok) {
   return true;
 }
 
+// The lowest EL that may use a register, from its op1 (D12.2.x): 3 -> EL0, 4 -> EL2,
+// 6 -> EL3, anything else EL1. Finer EL0 controls (SCTLR_EL1.UMA, UCT, ...) are not
+// modelled yet: the EL0 registers are simply allowed.
+unsigned min_el(SysRegKey k) { return k.op1 == 3 ? 0 : k.op1 == 4 ? 2 : k.op1 == 6 ? 3 : 1; }
+
 bool read_sysreg(Cpu& c, SysRegKey k, uint64_t* v) {
+  if (c.s.el < min_el(k)) {
+    undefined_access(c, "MRS", k);
+    return false;
+  }
   if (bool ok; access_el_reg(c, k, false, v, &ok)) return ok;
+  if (const int i = stored_index(k.packed()); i >= 0) {
+    *v = c.s.stored_sysregs[i];
+    return true;
+  }
+  switch (k.packed()) {
+    case kREVIDR_EL1: *v = 0; return true;
+    case kID_AA64PFR0_EL1: *v = 0x1111; return true;
+    case kID_AA64DFR0_EL1: *v = 0x10305106; return true;
+    case kID_AA64ISAR0_EL1: *v = 0x10000; return true;
+    case kID_AA64MMFR0_EL1: *v = 0x1122; return true;
+    case kCLIDR_EL1: *v = 0x0A200023; return true;
+    case kAIDR_EL1: *v = 0; return true;
+    case kCCSIDR_EL1: {
+      // CSSELR_EL1 selects the cache: L1 data 32 KiB 4-way, L1 instruction 32 KiB 2-way,
+      // L2 512 KiB 16-way, all with 64-byte lines (the BCM2837's configuration).
+      const uint64_t sel = c.s.stored_sysregs[stored_index(key(3, 2, 0, 0, 0))] & 0xf;
+      *v = sel == 0 ? 0x700FE01A : sel == 1 ? 0x201FE00A : sel == 2 ? 0x703FE07A : 0;
+      return true;
+    }
+  }
+  // The rest of the ID register space (op0 3, op1 0, CRn 0, CRm 1..7) reads as zero
+  // (D12.3.1): AArch32 ID registers of a core without AArch32, and reserved ones.
+  if (k.op0 == 3 && k.op1 == 0 && k.crn == 0 && k.crm >= 1 && k.crm <= 7) {
+    *v = 0;
+    return true;
+  }
   switch (k.packed()) {
     case kNZCV: *v = c.s.nzcv; return true;
     case kDAIF: *v = c.s.daif; return true;
@@ -150,7 +261,23 @@ bool read_sysreg(Cpu& c, SysRegKey k, uint64_t* v) {
 }
 
 bool write_sysreg(Cpu& c, SysRegKey k, uint64_t v) {
+  if (c.s.el < min_el(k)) {
+    undefined_access(c, "MSR", k);
+    return false;
+  }
+  // SCTLR_ELx.M turns the MMU on, which is not modelled yet: running on untranslated
+  // would be wrong in ways the guest could not see, so stop and say so.
+  if (k.op0 == 3 && k.crn == 1 && k.crm == 0 && k.op2 == 0 && (v & 1)) {
+    char msg[96];
+    std::snprintf(msg, sizeof msg, "MSR %s with M = 1: the MMU is not modelled yet", sysreg_name(k).c_str());
+    c.stop(StopReason::Unsupported, msg);
+    return false;
+  }
   if (bool ok; access_el_reg(c, k, true, &v, &ok)) return ok;
+  if (const int i = stored_index(k.packed()); i >= 0) {
+    c.s.stored_sysregs[i] = v;
+    return true;
+  }
   switch (k.packed()) {
     case kNZCV: c.s.nzcv = uint32_t(v) & 0xf0000000u; return true;
     case kDAIF: c.s.daif = uint32_t(v) & 0x3c0u; return true;

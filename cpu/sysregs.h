@@ -24,6 +24,9 @@ bool read_sysreg(Cpu& c, SysRegKey k, uint64_t* value);
 bool write_sysreg(Cpu& c, SysRegKey k, uint64_t value);
 bool execute_sys(Cpu& c, SysRegKey k, uint64_t xt);
 
+// Reset values of the registers the core keeps without acting on them.
+void reset_stored_sysregs(CpuState& s, int core_id);
+
 // Moves the live stack pointer between x[31] and the bank (PSTATE.SP / EL change).
 void select_stack_pointer(Cpu& c, unsigned spsel);
 
