@@ -153,8 +153,11 @@ uint64_t Cpu::run(uint64_t max_insns) {
       prev = nullptr;  // installing may not touch links, but start the chain afresh
     }
     if (s.pc & 3) [[unlikely]] {
-      stop(StopReason::Unsupported, "PC alignment fault (exceptions are not modelled yet)");
-      break;
+      pc_alignment_fault(*this);  // D1.10.x: taken when the misaligned PC would be fetched
+      ctl.exit = 0;
+      prev = nullptr;
+      if (s.pc & 3) break;  // the vector itself is misaligned: cannot happen (VBAR is 2 KiB aligned)
+      continue;
     }
     Block* b = nullptr;
     if (prev && prev->chain_epoch == epoch_) {

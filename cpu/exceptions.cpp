@@ -57,6 +57,18 @@ void undefined_instruction(Cpu& c) {
   take_exception(c, target, ExceptionType::Sync, make_esr(ExceptionClass::Unknown, 0), c.s.pc);
 }
 
+void pc_alignment_fault(Cpu& c) {
+  take_exception(c, c.s.el == 0 ? 1 : c.s.el, ExceptionType::Sync, make_esr(ExceptionClass::PcAlignment, 0), c.s.pc,
+                 true, c.s.pc);
+}
+
+void data_alignment_fault(Cpu& c, uint64_t address, bool is_write) {
+  const unsigned target = c.s.el == 0 ? 1 : c.s.el;
+  const ExceptionClass ec = target == c.s.el ? ExceptionClass::DataAbortSame : ExceptionClass::DataAbortLower;
+  const uint32_t iss = (is_write ? 1u << 6 : 0) | 0x21;  // ISV = 0, WnR, DFSC = alignment fault
+  take_exception(c, target, ExceptionType::Sync, make_esr(ec, iss), c.s.pc, true, address);
+}
+
 bool exception_return(Cpu& c) {
   const uint64_t spsr = c.s.spsr_el[c.s.el];
   const unsigned target_el = unsigned(spsr >> 2) & 3;

@@ -15,6 +15,9 @@ enum class ExceptionClass : uint32_t {
   Hvc64 = 0x16,
   Smc64 = 0x17,
   Brk64 = 0x3c,
+  PcAlignment = 0x22,
+  DataAbortLower = 0x24,
+  DataAbortSame = 0x25,
 };
 
 // Vector offsets by exception type (D1.10.2).
@@ -37,6 +40,14 @@ inline uint32_t make_esr(ExceptionClass ec, uint32_t iss) { return (uint32_t(ec)
 // instruction at c.s.pc. A guest whose own vector holds an undefined instruction would
 // loop there for ever; that case stops the core with a message instead.
 void undefined_instruction(Cpu& c);
+
+// The PC alignment fault (EC 0x22) for a branch to a misaligned c.s.pc: ELR = FAR = pc.
+void pc_alignment_fault(Cpu& c);
+
+// An alignment fault on a data access (D5.x: exclusives and acquire/release always check
+// alignment): a Data Abort with DFSC 0b100001, WnR for writes, FAR = the address, ELR =
+// the instruction (at c.s.pc).
+void data_alignment_fault(Cpu& c, uint64_t address, bool is_write);
 
 // ERET (C6.2.84): restores PSTATE from SPSR_ELx and continues at ELR_ELx. Returns false
 // (having stopped the core with a message) for a return the model does not handle yet.

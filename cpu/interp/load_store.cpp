@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "cpu/alu.h"
+#include "cpu/exceptions.h"
 #include "cpu/interp/handlers.h"
 #include "cpu/memory_access.h"
 #include "cpu/regs.h"
@@ -102,13 +103,11 @@ inline void ldst_pair(Cpu& c, uint32_t w) {
   c.s.pc += 4;
 }
 
-// Exclusive and ordered accesses must be aligned whatever SCTLR.A says (B2.5.2).
-inline bool check_exclusive_alignment(Cpu& c, uint64_t addr, unsigned bytes) {
+// Exclusive and ordered accesses must be aligned whatever SCTLR.A says (B2.5.2); a
+// misaligned one takes an alignment fault.
+inline bool check_exclusive_alignment(Cpu& c, uint64_t addr, unsigned bytes, bool is_write) {
   if ((addr & (bytes - 1)) == 0) return true;
-  char msg[128];
-  std::snprintf(msg, sizeof msg, "alignment fault on exclusive/ordered access to 0x%llx "
-                "(exceptions are not modelled yet)", (unsigned long long)addr);
-  c.stop(StopReason::Unsupported, msg);
+  data_alignment_fault(c, addr, is_write);
   return false;
 }
 
@@ -127,7 +126,7 @@ template <bool kAcquire>
 inline void load_exclusive(Cpu& c, uint32_t w) {
   const unsigned size = bits(w, 31, 30);
   const uint64_t addr = xsp(c, rn(w));
-  if (!check_exclusive_alignment(c, addr, 1u << size)) return;
+  if (!check_exclusive_alignment(c, addr, 1u << size, false)) return;
   set_xr(c, rd(w), load_sized(c, addr, size, Ext::Zero));
   monitor_arm(c, addr, 1u << size);
   c.s.pc += 4;
@@ -136,7 +135,7 @@ inline void load_exclusive(Cpu& c, uint32_t w) {
 inline void store_exclusive(Cpu& c, uint32_t w) {
   const unsigned size = bits(w, 31, 30);
   const uint64_t addr = xsp(c, rn(w));
-  if (!check_exclusive_alignment(c, addr, 1u << size)) return;
+  if (!check_exclusive_alignment(c, addr, 1u << size, true)) return;
   const uint64_t value = xr(c, rd(w));
   const bool ok = monitor_claim(c, addr, 1u << size);
   if (ok) store_sized(c, addr, size, value);
@@ -148,7 +147,7 @@ inline void load_exclusive_pair(Cpu& c, uint32_t w) {
   const unsigned esize_log2 = bits(w, 30, 30) ? 3 : 2;
   const unsigned total = 2u << esize_log2;
   const uint64_t addr = xsp(c, rn(w));
-  if (!check_exclusive_alignment(c, addr, total)) return;
+  if (!check_exclusive_alignment(c, addr, total, false)) return;
   const uint64_t a = load_sized(c, addr, esize_log2, Ext::Zero);
   const uint64_t b = load_sized(c, addr + (1u << esize_log2), esize_log2, Ext::Zero);
   set_xr(c, rd(w), a);
@@ -161,7 +160,7 @@ inline void store_exclusive_pair(Cpu& c, uint32_t w) {
   const unsigned esize_log2 = bits(w, 30, 30) ? 3 : 2;
   const unsigned total = 2u << esize_log2;
   const uint64_t addr = xsp(c, rn(w));
-  if (!check_exclusive_alignment(c, addr, total)) return;
+  if (!check_exclusive_alignment(c, addr, total, true)) return;
   const uint64_t a = xr(c, rd(w)), b = xr(c, rt2(w));
   const bool ok = monitor_claim(c, addr, total);
   if (ok) {
@@ -186,7 +185,7 @@ void exec_LDAXP(Cpu& c, uint32_t w) { load_exclusive_pair(c, w); }
 void exec_STLR(Cpu& c, uint32_t w) {
   const unsigned size = bits(w, 31, 30);
   const uint64_t addr = xsp(c, rn(w));
-  if (!check_exclusive_alignment(c, addr, 1u << size)) return;
+  if (!check_exclusive_alignment(c, addr, 1u << size, true)) return;
   store_sized(c, addr, size, xr(c, rd(w)));
   c.s.pc += 4;
 }
@@ -194,7 +193,7 @@ void exec_STLR(Cpu& c, uint32_t w) {
 void exec_LDAR(Cpu& c, uint32_t w) {
   const unsigned size = bits(w, 31, 30);
   const uint64_t addr = xsp(c, rn(w));
-  if (!check_exclusive_alignment(c, addr, 1u << size)) return;
+  if (!check_exclusive_alignment(c, addr, 1u << size, false)) return;
   set_xr(c, rd(w), load_sized(c, addr, size, Ext::Zero));
   c.s.pc += 4;
 }

@@ -1,7 +1,10 @@
 // exceptions: the round trip through the exception levels. Starting at EL2 (where the Pi
 // firmware leaves the kernel), takes HVC, SVC and BRK at EL2, drops to EL1 (ERET), takes
 // SVC there, HVC up to EL2, an UNALLOCATED word and an EL2 register read (both the
-// Undefined Instruction exception, EC 0), drops to EL0, and returns to EL1 through SVC. Each
+// Undefined Instruction exception, EC 0), misaligned LDXR and STLR (alignment faults:
+// data abort EC 0x25, DFSC 0x21, WnR for the store, FAR = the address) and a branch to a
+// misaligned address (PC alignment fault EC 0x22, FAR = ELR = the target), drops to EL0,
+// and returns to EL1 through SVC. Each
 // exception prints its vector offset and ESR, ELR and SPSR of the level it went to.
 // ESR = EC << 26 | IL << 25 | imm16 (Arm ARM D17.2.37): HVC EC 0x16, SVC 0x15, BRK 0x3c.
 // Vector offsets (D1.10.2): 0x200 same level with SP_ELx, 0x400 from a lower level.
@@ -18,6 +21,11 @@ void el1_hvc(void);
 void el0_svc(void);
 void el1_undef(void);
 uint64_t el1_mrs_el2(void);
+void el1_ldxr_misaligned(void *p);
+void el1_stlr_misaligned(void *p);
+void el1_pc_misaligned(void);
+
+static uint64_t scratch[4] __attribute__((aligned(16)));
 
 static uint64_t el1_stack[512] __attribute__((aligned(16)));
 static uint64_t el0_stack[512] __attribute__((aligned(16)));
@@ -45,7 +53,20 @@ void on_exception(uint64_t offset) {
     put_hexn(elr, 6);
     put_str(" SPSR ");
     put_hex32((uint32_t)spsr);
+    const uint64_t ec = esr >> 26;
+    if (ec == 0x22 || ec == 0x24 || ec == 0x25) {  // aborts and PC alignment report FAR
+        put_str(" FAR ");
+        put_hexn(el == 2 ? READ(far_el2) : READ(far_el1), 6);
+    }
     put_nl();
+    if (ec == 0x25 || ec == 0x24) {  // data abort: skip the access
+        if (el == 2) WRITE(elr_el2, elr + 4);
+        else WRITE(elr_el1, elr + 4);
+    }
+    if (ec == 0x22) {  // PC alignment: resume at the aligned instruction below the target
+        if (el == 2) WRITE(elr_el2, elr & ~3ull);
+        else WRITE(elr_el1, elr & ~3ull);
+    }
     if ((esr >> 26) == 0x3c || (esr >> 26) == 0) {  // BRK, UNDEFINED: return past it
         if (el == 2) WRITE(elr_el2, elr + 4);
         else WRITE(elr_el1, elr + 4);
@@ -66,6 +87,9 @@ static void el1_main(void) {
     el1_hvc();
     el1_undef();
     el1_mrs_el2();
+    el1_ldxr_misaligned(scratch);
+    el1_stlr_misaligned(scratch);
+    el1_pc_misaligned();
     drop_to_el0(el0_svc, el0_stack + 512);
 }
 

@@ -91,6 +91,20 @@ el1_undef:                          // an UNALLOCATED word: Undefined Instructio
 el1_mrs_el2:                        // an EL2 register read at EL1: UNDEFINED, EC 0
          mrs x0, hcr_el2
          ret
+    .global el1_ldxr_misaligned, el1_stlr_misaligned, el1_pc_misaligned
+el1_ldxr_misaligned:                // x0 + 1: alignment fault, data abort EC 0x25, read
+         add x1, x0, #1
+         ldxr x2, [x1]
+         ret
+el1_stlr_misaligned:                // x0 + 2: alignment fault, data abort EC 0x25, write
+         add x1, x0, #2
+         stlr w2, [x1]
+         ret
+el1_pc_misaligned:                  // branch to 2 bytes past a label: PC alignment, EC 0x22
+         adr x0, 1f
+         add x0, x0, #2
+         br x0
+1:       ret
 el1_svc: svc #0x33
          ret
 el1_hvc: hvc #0x44
