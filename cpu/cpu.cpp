@@ -64,6 +64,8 @@ void Cpu::reset(uint64_t pc, unsigned el) {
   s.sctlr_el[2] = 0x30C50838;
   s.sctlr_el[3] = 0x00C50838;
   s.scr_el3 = el < 3 ? 0x5b1 : 0;
+  s.cntfrq = kCounterHz;  // the Pi firmware programs CNTFRQ_EL0 with the 19.2 MHz crystal
+  s.cnthctl_el2 = 3;      // EL1PCTEN, EL1PCEN: EL1 may use the physical counter and timer
   reset_stored_sysregs(s, core_id);
   clear_stop();
   invalidate_all_code();
@@ -186,7 +188,11 @@ uint64_t Cpu::run(uint64_t max_insns) {
       ctl.budget = int64_t(left);
       ctl.last_block = nullptr;
       ctl.last_exit = -1;
+      run_done_ = done;
+      in_jit_ = true;
+      jit_entry_budget_ = ctl.budget;
       b->jit(&s, &ctl, this);
+      in_jit_ = false;
       const uint64_t ran = left - uint64_t(ctl.budget);
       done += ran;
       stats.insns_tier1 += ran;
@@ -214,6 +220,8 @@ uint64_t Cpu::run(uint64_t max_insns) {
     if (translator && ++b->exec_count == translator->hot_threshold) translator->block_hot(*this, *b);
     const DecodedInsn* in = b->insns.data();
     if (n > left) n = left;  // stop exactly on budget
+    run_done_ = done;  // retired_in_run() adds the position inside the block, from pc
+    block_pc_ = b->pc;
     uint64_t i = 0;
     for (; i < n; ++i) {
       in[i].fn(*this, in[i].word);
@@ -289,6 +297,8 @@ uint64_t Cpu::run_traced(uint64_t max_insns) {
     for (const DecodedInsn& in : b->insns) {
       std::fprintf(stderr, "EXEC: 0x%016llx: %08x  %s\n", (unsigned long long)s.pc, in.word,
                    disassemble(in.word, s.pc).c_str());
+      run_done_ = done;
+      block_pc_ = s.pc;
       in.fn(*this, in.word);
       ++done;
       if (ctl.exit || done == max_insns) break;

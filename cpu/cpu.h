@@ -36,6 +36,9 @@ struct ExecControl {
 };
 static_assert(std::is_standard_layout_v<ExecControl>);
 
+// The generic timer's counter frequency on the Pi 3 (the 19.2 MHz crystal).
+inline constexpr uint64_t kCounterHz = 19'200'000;
+
 // The JIT tier as the core sees it (implemented in jit/, which knows LLVM).
 class CodeTranslator {
  public:
@@ -65,6 +68,9 @@ class CpuHooks {
   virtual ~CpuHooks() = default;
   // HLT #imm16. Return true when handled (e.g. semihosting); the core then continues after it.
   virtual bool on_hlt(Cpu&, uint16_t) { return false; }
+  // The system counter (CNTPCT_EL0) now, in ticks of CNTFRQ: the machine's virtual clock
+  // at this instruction (see Cpu::retired_in_run()).
+  virtual uint64_t counter_ticks(const Cpu&) { return 0; }
 };
 
 struct TraceFlags {
@@ -121,6 +127,11 @@ class Cpu {
   // Runs up to max_insns instructions; returns how many retired. Stops early when a
   // handler calls stop().
   uint64_t run(uint64_t max_insns);
+  // Instructions retired so far in the current run() (exact at any instruction that can
+  // observe time: such instructions run as helpers, after the budget is written back).
+  uint64_t retired_in_run() const {
+    return run_done_ + (in_jit_ ? uint64_t(jit_entry_budget_ - ctl.budget) : (s.pc - block_pc_) / 4);
+  }
 
   // Called by instruction handlers: finish the current instruction and leave run().
   void stop(StopReason why, std::string message = {});
@@ -178,6 +189,10 @@ class Cpu {
   void unlink_translations();
   void kill_block(std::unique_ptr<Block>& owner);
   void switch_tier(int tier);
+  uint64_t run_done_ = 0;          // retired in this run() before the current block
+  uint64_t block_pc_ = 0;          // where the current tier-0 block starts
+  bool in_jit_ = false;            // translated code is running (since jit_entry_budget_)
+  int64_t jit_entry_budget_ = 0;
   int timed_tier_ = -1;
   uint64_t tier_since_ns_ = 0;
 

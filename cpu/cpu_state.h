@@ -52,6 +52,15 @@ struct CpuState {
   // System registers the core keeps but does not act on yet (MMU, implementation
   // defined, trap controls), indexed as in cpu/sysregs.cpp's kStoredRegs.
   uint64_t stored_sysregs[40];
+
+  // Generic timer (D11): the EL1 physical, EL1 virtual and EL2 physical timers.
+  uint64_t cnt_cval[3];
+  uint32_t cnt_ctl[3];  // ENABLE (bit 0) and IMASK (bit 1); ISTATUS is computed
+  uint32_t pad2;
+  uint64_t cntfrq;
+  uint64_t cntvoff_el2;
+  uint64_t cntkctl_el1;
+  uint64_t cnthctl_el2;
 };
 
 static_assert(std::is_standard_layout_v<CpuState>);

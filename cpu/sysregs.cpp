@@ -118,6 +118,33 @@ constexpr uint32_t kCLIDR_EL1 = key(3, 1, 0, 0, 1);         // L1 I+D, L2 unifie
 constexpr uint32_t kCCSIDR_EL1 = key(3, 1, 0, 0, 0);
 constexpr uint32_t kAIDR_EL1 = key(3, 1, 0, 0, 7);
 
+// Generic timer (D11.2): counters, and CTL/CVAL/TVAL of the EL1 physical (0), EL1
+// virtual (1) and EL2 physical (2) timers.
+constexpr uint32_t kCNTFRQ_EL0 = key(3, 3, 14, 0, 0);
+constexpr uint32_t kCNTPCT_EL0 = key(3, 3, 14, 0, 1);
+constexpr uint32_t kCNTVCT_EL0 = key(3, 3, 14, 0, 2);
+constexpr uint32_t kCNTVOFF_EL2 = key(3, 4, 14, 0, 3);
+constexpr uint32_t kCNTKCTL_EL1 = key(3, 0, 14, 1, 0);
+constexpr uint32_t kCNTHCTL_EL2 = key(3, 4, 14, 1, 0);
+
+// Which timer a key names (0..2) and which of TVAL (0), CTL (1), CVAL (2); -1 if none.
+int timer_of(SysRegKey k, unsigned* reg) {
+  if (k.op0 != 3 || k.crn != 14 || k.op2 > 2) return -1;
+  *reg = k.op2;
+  if (k.op1 == 3 && k.crm == 2) return 0;  // CNTP_*_EL0
+  if (k.op1 == 3 && k.crm == 3) return 1;  // CNTV_*_EL0
+  if (k.op1 == 4 && k.crm == 2) return 2;  // CNTHP_*_EL2
+  return -1;
+}
+
+uint64_t physical_count(Cpu& c) { return c.hooks ? c.hooks->counter_ticks(c) : 0; }
+
+// The count a timer compares against: virtual = physical - CNTVOFF_EL2.
+uint64_t timer_count(Cpu& c, int timer) {
+  const uint64_t p = physical_count(c);
+  return timer == 1 ? p - c.s.cntvoff_el2 : p;
+}
+
 constexpr uint32_t kHCR_EL2 = key(3, 4, 1, 1, 0);
 constexpr uint32_t kSCR_EL3 = key(3, 6, 1, 1, 0);
 constexpr uint32_t kSP_EL1 = key(3, 4, 4, 1, 0);
@@ -217,7 +244,26 @@ bool read_sysreg(Cpu& c, SysRegKey k, uint64_t* v) {
     *v = c.s.stored_sysregs[i];
     return true;
   }
+  unsigned reg = 0;
+  if (const int t = timer_of(k, &reg); t >= 0) {
+    const uint64_t count = timer_count(c, t);
+    if (reg == 0) {  // TVAL: CVAL - count, as 32 bits (D11.2.4)
+      *v = uint32_t(c.s.cnt_cval[t] - count);
+    } else if (reg == 1) {  // CTL: ISTATUS when enabled and the count has reached CVAL
+      const bool fired = (c.s.cnt_ctl[t] & 1) && count >= c.s.cnt_cval[t];
+      *v = c.s.cnt_ctl[t] | (fired ? 4u : 0u);
+    } else {
+      *v = c.s.cnt_cval[t];
+    }
+    return true;
+  }
   switch (k.packed()) {
+    case kCNTFRQ_EL0: *v = c.s.cntfrq; return true;
+    case kCNTPCT_EL0: *v = physical_count(c); return true;
+    case kCNTVCT_EL0: *v = timer_count(c, 1); return true;
+    case kCNTVOFF_EL2: *v = c.s.cntvoff_el2; return true;
+    case kCNTKCTL_EL1: *v = c.s.cntkctl_el1; return true;
+    case kCNTHCTL_EL2: *v = c.s.cnthctl_el2; return true;
     case kREVIDR_EL1: *v = 0; return true;
     case kID_AA64PFR0_EL1: *v = 0x1111; return true;
     case kID_AA64DFR0_EL1: *v = 0x10305106; return true;
@@ -278,7 +324,22 @@ bool write_sysreg(Cpu& c, SysRegKey k, uint64_t v) {
     c.s.stored_sysregs[i] = v;
     return true;
   }
+  unsigned reg = 0;
+  if (const int t = timer_of(k, &reg); t >= 0) {
+    if (reg == 0) c.s.cnt_cval[t] = timer_count(c, t) + uint64_t(int64_t(int32_t(v)));  // TVAL
+    else if (reg == 1) c.s.cnt_ctl[t] = uint32_t(v) & 3;  // ISTATUS is read-only
+    else c.s.cnt_cval[t] = v;
+    return true;
+  }
   switch (k.packed()) {
+    // CNTFRQ_EL0 is writable only at the highest EL (EL3): firmware sets it, D11.2.1.
+    case kCNTFRQ_EL0:
+      if (c.s.el != 3) break;
+      c.s.cntfrq = uint32_t(v);
+      return true;
+    case kCNTVOFF_EL2: c.s.cntvoff_el2 = v; return true;
+    case kCNTKCTL_EL1: c.s.cntkctl_el1 = v & 0x3ff; return true;
+    case kCNTHCTL_EL2: c.s.cnthctl_el2 = v & 0xff; return true;
     case kNZCV: c.s.nzcv = uint32_t(v) & 0xf0000000u; return true;
     case kDAIF: c.s.daif = uint32_t(v) & 0x3c0u; return true;
     // FPCR: AHP, DN, FZ, RMode and the (ignored on the A53) trap enables, C5.2.7.

@@ -49,6 +49,18 @@ bool Raspi3::on_hlt(Cpu& cpu, uint16_t imm) {
   return semihosting_.handle(cpu);
 }
 
+// The virtual clock at the instruction now running: with --deterministic, the slice's
+// start plus the instructions retired in it (one nanosecond each); otherwise host time.
+uint64_t Raspi3::counter_ticks(const Cpu& cpu) {
+  uint64_t ns;
+  if (cfg_.deterministic) {
+    ns = slice_start_ns_ + cpu.retired_in_run() * kNsPerInsn;
+  } else {
+    ns = uint64_t(std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - started_).count());
+  }
+  return uint64_t((unsigned __int128)ns * kCounterHz / 1'000'000'000u);
+}
+
 void Raspi3::power_off_or_reset(bool halt) {
   if (halt) powered_off_ = true;
   else reset_requested_ = true;
@@ -57,6 +69,7 @@ void Raspi3::power_off_or_reset(bool halt) {
 int Raspi3::run() {
   using Clock = std::chrono::steady_clock;
   const auto start = Clock::now();
+  started_ = start;
   const auto deadline = start + std::chrono::duration_cast<Clock::duration>(
                                     std::chrono::duration<double>(cfg_.timeout_seconds));
   for (;;) {
@@ -66,6 +79,7 @@ int Raspi3::run() {
       const uint64_t now = sched_.now_ns();
       if (next != UINT64_MAX) slice = std::clamp<uint64_t>((next - std::min(next, now)) / kNsPerInsn, 1, kSliceInsns);
     }
+    slice_start_ns_ = sched_.now_ns();
     retired_ += cpu_->run(slice);
 
     const auto wall = Clock::now();

@@ -2,6 +2,7 @@
 // the virtual clock, and the loop that runs them.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -55,6 +56,7 @@ class Raspi3 final : public CpuHooks {
   int run();
 
   bool on_hlt(Cpu& cpu, uint16_t imm) override;
+  uint64_t counter_ticks(const Cpu& cpu) override;
 
   // --stats: what each tier did.
   void print_stats(std::FILE* out) const;
@@ -77,6 +79,8 @@ class Raspi3 final : public CpuHooks {
   bool powered_off_ = false;
   bool reset_requested_ = false;
   uint64_t retired_ = 0;
+  uint64_t slice_start_ns_ = 0;  // the virtual time when the current slice began
+  std::chrono::steady_clock::time_point started_;
 };
 
 }  // namespace bramble
