@@ -57,6 +57,10 @@ void undefined_instruction(Cpu& c) {
   take_exception(c, target, ExceptionType::Sync, make_esr(ExceptionClass::Unknown, 0), c.s.pc);
 }
 
+void sp_alignment_fault(Cpu& c) {
+  take_exception(c, c.s.el == 0 ? 1 : c.s.el, ExceptionType::Sync, make_esr(ExceptionClass::SpAlignment, 0), c.s.pc);
+}
+
 void pc_alignment_fault(Cpu& c) {
   take_exception(c, c.s.el == 0 ? 1 : c.s.el, ExceptionType::Sync, make_esr(ExceptionClass::PcAlignment, 0), c.s.pc,
                  true, c.s.pc);

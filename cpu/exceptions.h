@@ -16,6 +16,7 @@ enum class ExceptionClass : uint32_t {
   Smc64 = 0x17,
   Brk64 = 0x3c,
   PcAlignment = 0x22,
+  SpAlignment = 0x26,
   DataAbortLower = 0x24,
   DataAbortSame = 0x25,
 };
@@ -40,6 +41,15 @@ inline uint32_t make_esr(ExceptionClass ec, uint32_t iss) { return (uint32_t(ec)
 // instruction at c.s.pc. A guest whose own vector holds an undefined instruction would
 // loop there for ever; that case stops the core with a message instead.
 void undefined_instruction(Cpu& c);
+
+// SP alignment checking (D1.8.2): with SCTLR_ELx.SA (SCTLR_EL1.SA0 at EL0) set, a load or
+// store whose base register is SP needs SP 16-byte aligned.
+inline bool sp_alignment_ok(const CpuState& s) {
+  if ((s.x[31] & 15) == 0) return true;
+  return s.el == 0 ? !((s.sctlr_el[1] >> 4) & 1) : !((s.sctlr_el[s.el] >> 3) & 1);
+}
+// The SP alignment fault (EC 0x26) for the instruction at c.s.pc.
+void sp_alignment_fault(Cpu& c);
 
 // The PC alignment fault (EC 0x22) for a branch to a misaligned c.s.pc: ELR = FAR = pc.
 void pc_alignment_fault(Cpu& c);

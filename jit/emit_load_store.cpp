@@ -26,6 +26,7 @@ void single(IrEmitter& e, uint32_t w, int op, Mode mode, Value* offset) {
   auto& b = e.b();
   const unsigned size = 1u << bits(w, 31, 30);
   const unsigned n = rn(w), t = rd(w);
+  if (n == 31) e.check_sp_alignment();
   Value* base = e.xsp(n);
   Value* addr = mode == Mode::Post ? base : b.CreateAdd(base, offset);
   if (op == 0) {
@@ -42,6 +43,7 @@ void pair(IrEmitter& e, uint32_t w, bool load, bool is_signed, Mode mode) {
   const unsigned esize = bits(w, 31, 31) ? 8 : 4;
   Value* offset = e.c64(uint64_t(sext(bits(w, 21, 15), 7) * esize));
   const unsigned n = rn(w), t = rd(w), t2 = rt2(w);
+  if (n == 31) e.check_sp_alignment();
   Value* base = e.xsp(n);
   Value* addr = mode == Mode::Post ? base : b.CreateAdd(base, offset);
   Value* addr2 = b.CreateAdd(addr, e.c64(esize));

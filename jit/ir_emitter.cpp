@@ -306,6 +306,23 @@ void IrEmitter::call_handler() {
   if (last()) exit_indirect(state_load(b_.getInt64Ty(), offsetof(CpuState, pc)));
 }
 
+void IrEmitter::check_sp_alignment() {
+  const unsigned el = blk_->mode;  // the block's EL (Block::mode)
+  Value* sctlr = state_load(b_.getInt64Ty(), offsetof(CpuState, sctlr_el) + 8 * (el == 0 ? 1 : el));
+  Value* enabled = b_.CreateICmpNE(b_.CreateAnd(sctlr, c64(el == 0 ? 16 : 8)), c64(0));
+  Value* misaligned = b_.CreateICmpNE(b_.CreateAnd(xsp(31), c64(15)), c64(0));
+  BasicBlock* fault = BasicBlock::Create(ctx_, "sp_fault", fn_);
+  BasicBlock* ok = BasicBlock::Create(ctx_, "sp_ok", fn_);
+  b_.CreateCondBr(b_.CreateAnd(enabled, misaligned), fault, ok);
+  b_.SetInsertPoint(fault);
+  flush_here(write_pc(pc_));
+  auto* ty = llvm::FunctionType::get(b_.getVoidTy(), {b_.getPtrTy()}, false);
+  b_.CreateCall(ty, fn_ptr(reinterpret_cast<const void*>(&bramble_jit_sp_alignment_fault)), {cpu_});
+  check_exit_after_helper();  // the fault always sets exit: this leaves
+  b_.CreateBr(ok);            // (not reached)
+  b_.SetInsertPoint(ok);
+}
+
 int IrEmitter::member_at(uint64_t pc) const {
   for (size_t i = 0; i < members_.size(); ++i)
     if (members_[i]->pc == pc) return int(i);

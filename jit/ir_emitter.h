@@ -90,6 +90,9 @@ class IrEmitter {
 
   // Runs the tier-0 handler for the current instruction as a helper.
   void call_handler();
+  // Before an access based on SP: the SP alignment fault when SP is misaligned and the
+  // current level's SCTLR checks it (D1.8.2); the translation then leaves.
+  void check_sp_alignment();
 
  private:
   llvm::Value* field_ptr(size_t offset);

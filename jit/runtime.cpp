@@ -1,5 +1,6 @@
 #include "jit/runtime.h"
 
+#include "cpu/exceptions.h"
 #include "cpu/memory_access.h"
 
 namespace bramble::jit {
@@ -23,6 +24,8 @@ void bramble_jit_store_slow(Cpu* c, uint64_t addr, uint32_t size, uint64_t value
     default: store<uint64_t>(*c, addr, value); break;
   }
 }
+
+void bramble_jit_sp_alignment_fault(Cpu* c) { sp_alignment_fault(*c); }
 
 JitFn bramble_jit_lookup(Cpu* c, uint64_t pc) {
   const Block* b = c->find_block(pc);

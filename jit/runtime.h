@@ -13,6 +13,8 @@ uint64_t bramble_jit_load_slow(Cpu* c, uint64_t addr, uint32_t size);
 void bramble_jit_store_slow(Cpu* c, uint64_t addr, uint32_t size, uint64_t value);
 // The translation of the live block at pc in the current mode, or null.
 JitFn bramble_jit_lookup(Cpu* c, uint64_t pc);
+// Takes the SP alignment fault for the instruction at c->s.pc.
+void bramble_jit_sp_alignment_fault(Cpu* c);
 }
 
 }  // namespace bramble::jit

@@ -46,12 +46,21 @@ inline void store_sized(Cpu& c, uint64_t addr, unsigned size_log2, uint64_t v) {
 
 enum class Mode { Offset, Pre, Post };
 
+// A base register of SP must be 16-byte aligned when SCTLR says so (D1.8.2); otherwise
+// the SP alignment fault is taken and the access does not happen.
+inline bool base_ok(Cpu& c, unsigned n) {
+  if (n != 31 || sp_alignment_ok(c.s)) [[likely]] return true;
+  sp_alignment_fault(c);
+  return false;
+}
+
 // One register load/store with an immediate offset; kOp: 0 store, 1 load, 2 load signed
 // to 64 bits, 3 load signed to 32 bits.
 template <int kOp, Mode kMode>
 inline void ldst_imm(Cpu& c, uint32_t w, int64_t offset) {
   const unsigned size = bits(w, 31, 30);
   const unsigned n = rn(w), t = rd(w);
+  if (!base_ok(c, n)) return;
   const uint64_t base = xsp(c, n);
   const uint64_t addr = kMode == Mode::Post ? base : base + offset;
   if (kOp == 0) {
@@ -71,6 +80,7 @@ inline void ldst_reg(Cpu& c, uint32_t w) {
   const unsigned size = bits(w, 31, 30);
   const unsigned shift = bits(w, 12, 12) ? size : 0;
   const uint64_t offset = alu::extend_reg(xr(c, rm(w)), bits(w, 15, 13), shift);
+  if (!base_ok(c, rn(w))) return;
   const uint64_t addr = xsp(c, rn(w)) + offset;
   const unsigned t = rd(w);
   if (kOp == 0) store_sized(c, addr, size, xr(c, t));
@@ -85,6 +95,7 @@ inline void ldst_pair(Cpu& c, uint32_t w) {
   const unsigned esize_log2 = is64 ? 3 : 2;
   const int64_t offset = sext(bits(w, 21, 15), 7) << esize_log2;
   const unsigned n = rn(w), t = rd(w), t2 = rt2(w);
+  if (!base_ok(c, n)) return;
   const uint64_t base = xsp(c, n);
   const uint64_t addr = kMode == Mode::Post ? base : base + offset;
   const uint64_t step = 1ull << esize_log2;
@@ -125,6 +136,7 @@ inline bool monitor_claim(Cpu& c, uint64_t addr, unsigned bytes) {
 template <bool kAcquire>
 inline void load_exclusive(Cpu& c, uint32_t w) {
   const unsigned size = bits(w, 31, 30);
+  if (!base_ok(c, rn(w))) return;
   const uint64_t addr = xsp(c, rn(w));
   if (!check_exclusive_alignment(c, addr, 1u << size, false)) return;
   set_xr(c, rd(w), load_sized(c, addr, size, Ext::Zero));
@@ -134,6 +146,7 @@ inline void load_exclusive(Cpu& c, uint32_t w) {
 
 inline void store_exclusive(Cpu& c, uint32_t w) {
   const unsigned size = bits(w, 31, 30);
+  if (!base_ok(c, rn(w))) return;
   const uint64_t addr = xsp(c, rn(w));
   if (!check_exclusive_alignment(c, addr, 1u << size, true)) return;
   const uint64_t value = xr(c, rd(w));
@@ -146,6 +159,7 @@ inline void store_exclusive(Cpu& c, uint32_t w) {
 inline void load_exclusive_pair(Cpu& c, uint32_t w) {
   const unsigned esize_log2 = bits(w, 30, 30) ? 3 : 2;
   const unsigned total = 2u << esize_log2;
+  if (!base_ok(c, rn(w))) return;
   const uint64_t addr = xsp(c, rn(w));
   if (!check_exclusive_alignment(c, addr, total, false)) return;
   const uint64_t a = load_sized(c, addr, esize_log2, Ext::Zero);
@@ -159,6 +173,7 @@ inline void load_exclusive_pair(Cpu& c, uint32_t w) {
 inline void store_exclusive_pair(Cpu& c, uint32_t w) {
   const unsigned esize_log2 = bits(w, 30, 30) ? 3 : 2;
   const unsigned total = 2u << esize_log2;
+  if (!base_ok(c, rn(w))) return;
   const uint64_t addr = xsp(c, rn(w));
   if (!check_exclusive_alignment(c, addr, total, true)) return;
   const uint64_t a = xr(c, rd(w)), b = xr(c, rt2(w));
@@ -184,6 +199,7 @@ void exec_LDAXP(Cpu& c, uint32_t w) { load_exclusive_pair(c, w); }
 
 void exec_STLR(Cpu& c, uint32_t w) {
   const unsigned size = bits(w, 31, 30);
+  if (!base_ok(c, rn(w))) return;
   const uint64_t addr = xsp(c, rn(w));
   if (!check_exclusive_alignment(c, addr, 1u << size, true)) return;
   store_sized(c, addr, size, xr(c, rd(w)));
@@ -192,6 +208,7 @@ void exec_STLR(Cpu& c, uint32_t w) {
 
 void exec_LDAR(Cpu& c, uint32_t w) {
   const unsigned size = bits(w, 31, 30);
+  if (!base_ok(c, rn(w))) return;
   const uint64_t addr = xsp(c, rn(w));
   if (!check_exclusive_alignment(c, addr, 1u << size, false)) return;
   set_xr(c, rd(w), load_sized(c, addr, size, Ext::Zero));
