@@ -34,11 +34,20 @@ bool ends_block(a64::InsnId id) {
 }
 
 // An UNALLOCATED word raises the Undefined Instruction exception. A named instruction
-// without semantics yet (SIMD&FP, for now) stops the core instead: taking an exception
-// for it would hide a gap in bramble behind what looks like a guest bug.
+// without semantics yet (SIMD&FP, for now) stops the core instead, unless an FP trap
+// applies: taking an exception for it would hide a gap in bramble behind what looks like
+// a guest bug.
 void exec_undefined(Cpu& c, uint32_t word) {
   const a64::InsnId id = a64::decode(word);
   if (id == a64::InsnId::UNALLOCATED) return undefined_instruction(c);
+  const a64::InsnClass cls = a64::entry(id).cls;
+  // The BCM2837's Cortex-A53 is built without the cryptographic extension: UNDEFINED.
+  if (cls == a64::InsnClass::Crypto) return undefined_instruction(c);
+  // A SIMD&FP instruction first meets the CPACR/CPTR traps, which the architecture
+  // checks before anything else about it.
+  if ((cls == a64::InsnClass::FpSimd || cls == a64::InsnClass::SimdLdSt || cls == a64::InsnClass::SimdLdStStruct) &&
+      fp_access_trapped(c))
+    return;
   char msg[160];
   std::snprintf(msg, sizeof msg, "instruction %s is not implemented yet", std::string(a64::entry(id).name).c_str());
   c.stop(StopReason::Undefined, msg);

@@ -11,6 +11,7 @@ namespace bramble {
 // Exception classes (ESR_ELx.EC, D17.2.37) raised so far.
 enum class ExceptionClass : uint32_t {
   Unknown = 0x00,  // includes UNDEFINED instructions
+  FpAccess = 0x07,  // SIMD&FP access trapped by CPACR_EL1, CPTR_EL2 or CPTR_EL3
   Svc64 = 0x15,
   Hvc64 = 0x16,
   Smc64 = 0x17,

@@ -196,6 +196,29 @@ void reset_stored_sysregs(CpuState& s, int core_id) {
   s.stored_sysregs[stored_index(key(3, 4, 0, 0, 5))] = 0x80000000ull | unsigned(core_id);  // VMPIDR_EL2
 }
 
+bool fp_access_trapped(Cpu& c) {
+  // ISS for a trap from AArch64: CV = 1, COND = 0b1110 (D17.2.37).
+  const uint32_t esr = make_esr(ExceptionClass::FpAccess, (1u << 24) | (0xeu << 20));
+  const unsigned el = c.s.el;
+  if (el <= 1) {
+    // CPACR_EL1.FPEN: 0b11 traps nothing, 0b01 traps EL0, 0b00 and 0b10 trap EL0 and EL1.
+    const unsigned fpen = unsigned(c.s.stored_sysregs[stored_index(key(3, 0, 1, 0, 2))] >> 20) & 3;
+    if (el == 0 ? fpen != 3 : (fpen & 1) == 0) {
+      take_exception(c, 1, ExceptionType::Sync, esr, c.s.pc);
+      return true;
+    }
+  }
+  if (el <= 2 && (c.s.stored_sysregs[stored_index(key(3, 4, 1, 1, 2))] >> 10) & 1) {  // CPTR_EL2.TFP
+    take_exception(c, 2, ExceptionType::Sync, esr, c.s.pc);
+    return true;
+  }
+  if ((c.s.stored_sysregs[stored_index(key(3, 6, 1, 1, 2))] >> 10) & 1) {  // CPTR_EL3.TFP
+    take_exception(c, 3, ExceptionType::Sync, esr, c.s.pc);
+    return true;
+  }
+  return false;
+}
+
 void select_stack_pointer(Cpu& c, unsigned spsel) { set_el(c, c.s.el, spsel); }
 
 // The banked registers and the EL2/EL3 controls; returns false when k is none of them.
@@ -285,6 +308,7 @@ bool read_sysreg(Cpu& c, SysRegKey k, uint64_t* v) {
     *v = 0;
     return true;
   }
+  if ((k.packed() == kFPCR || k.packed() == kFPSR) && fp_access_trapped(c)) return false;
   switch (k.packed()) {
     case kNZCV: *v = c.s.nzcv; return true;
     case kDAIF: *v = c.s.daif; return true;
@@ -331,6 +355,7 @@ bool write_sysreg(Cpu& c, SysRegKey k, uint64_t v) {
     else c.s.cnt_cval[t] = v;
     return true;
   }
+  if ((k.packed() == kFPCR || k.packed() == kFPSR) && fp_access_trapped(c)) return false;
   switch (k.packed()) {
     // CNTFRQ_EL0 is writable only at the highest EL (EL3): firmware sets it, D11.2.1.
     case kCNTFRQ_EL0:

@@ -24,6 +24,11 @@ bool read_sysreg(Cpu& c, SysRegKey k, uint64_t* value);
 bool write_sysreg(Cpu& c, SysRegKey k, uint64_t value);
 bool execute_sys(Cpu& c, SysRegKey k, uint64_t xt);
 
+// The SIMD&FP access traps (D1.x, CPACR_EL1.FPEN, CPTR_EL2.TFP, CPTR_EL3.TFP), checked
+// before a SIMD&FP instruction or an FPCR/FPSR access at c.s.pc: true when one of them
+// applies, in which case the exception (EC 0x07) has been taken.
+bool fp_access_trapped(Cpu& c);
+
 // Reset values of the registers the core keeps without acting on them.
 void reset_stored_sysregs(CpuState& s, int core_id);
 
