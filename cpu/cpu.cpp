@@ -163,6 +163,12 @@ uint64_t Cpu::run(uint64_t max_insns) {
       translator->poll(*this);
       prev = nullptr;  // installing may not touch links, but start the chain afresh
     }
+    if (s.il) [[unlikely]] {
+      illegal_state_exception(*this);  // any instruction with PSTATE.IL set, D1.11.x
+      ctl.exit = 0;
+      prev = nullptr;
+      continue;
+    }
     if (s.pc & 3) [[unlikely]] {
       pc_alignment_fault(*this);  // D1.10.x: taken when the misaligned PC would be fetched
       ctl.exit = 0;
@@ -302,6 +308,12 @@ Block* Cpu::live_block(uint64_t pc, uint64_t serial) const {
 uint64_t Cpu::run_traced(uint64_t max_insns) {
   uint64_t done = 0;
   while (done < max_insns && stop_reason_ == StopReason::None) {
+    if (s.il || (s.pc & 3)) {  // the same checks as run() makes before each block
+      if (s.il) illegal_state_exception(*this);
+      else pc_alignment_fault(*this);
+      ctl.exit = 0;
+      continue;
+    }
     Block* b = lookup_or_decode(s.pc);
     for (const DecodedInsn& in : b->insns) {
       std::fprintf(stderr, "EXEC: 0x%016llx: %08x  %s\n", (unsigned long long)s.pc, in.word,

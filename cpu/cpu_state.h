@@ -23,7 +23,8 @@ struct CpuState {
   uint32_t daif;      // D A I F in bits 9..6, exactly as MRS DAIF returns them
   uint8_t el;         // PSTATE.EL, 0..3
   uint8_t spsel;      // PSTATE.SP: 0 = SP_EL0, 1 = SP_ELx
-  uint8_t pad0[6];
+  uint8_t il;         // PSTATE.IL: set by an illegal exception return (D1.11.x)
+  uint8_t pad0[5];
   uint64_t sp_el[4];  // banked stack pointers; the one in use lives in x[31]
 
   // SIMD&FP registers: each 128 bits as two little-endian 64-bit halves.

@@ -5,7 +5,7 @@
 namespace bramble {
 
 uint64_t pstate_to_spsr(const CpuState& s) {
-  return uint64_t(s.nzcv) | uint64_t(s.daif) | (uint64_t(s.el) << 2) | s.spsel;
+  return uint64_t(s.nzcv) | uint64_t(s.daif) | (uint64_t(s.il) << 20) | (uint64_t(s.el) << 2) | s.spsel;
 }
 
 void set_el(Cpu& c, unsigned el, unsigned spsel) {
@@ -39,6 +39,7 @@ void take_exception(Cpu& c, unsigned target_el, ExceptionType type, uint32_t esr
   c.s.esr_el[target_el] = esr;
   if (far_valid) c.s.far_el[target_el] = far;
   set_el(c, target_el, 1);
+  c.s.il = 0;
   c.s.daif = kDaifD | kDaifA | kDaifI | kDaifF;
   c.s.pc = c.s.vbar_el[target_el] + base + uint64_t(type);
   c.ctl.exit = 1;  // leave the block: what follows runs at another EL, from the vector
@@ -73,27 +74,30 @@ void data_alignment_fault(Cpu& c, uint64_t address, bool is_write) {
   take_exception(c, target, ExceptionType::Sync, make_esr(ec, iss), c.s.pc, true, address);
 }
 
-bool exception_return(Cpu& c) {
+void exception_return(Cpu& c) {
   const uint64_t spsr = c.s.spsr_el[c.s.el];
   const unsigned target_el = unsigned(spsr >> 2) & 3;
-  // D1.11.x: a return to AArch32 (M[4]) or to a higher EL is an illegal exception return.
-  // Setting PSTATE.IL and its consequences come with the rest of the system level.
-  if ((spsr & 0x10) || target_el > c.s.el || (spsr & 2)) {
-    char msg[128];
-    std::snprintf(msg, sizeof msg, "illegal exception return (SPSR_EL%u = 0x%llx) is not modelled yet", c.s.el,
-                  (unsigned long long)spsr);
-    c.stop(StopReason::Unsupported, msg);
-    return false;
-  }
   const uint64_t target = c.s.elr_el[c.s.el];
+  // D1.11.x IllegalExceptionReturn: AArch32 (M[4]; this core is AArch64 only), a higher
+  // EL, the reserved M[1], or EL0 with SP_ELx (M = 0b0001).
+  const bool illegal = (spsr & 0x10) || target_el > c.s.el || (spsr & 2) || (target_el == 0 && (spsr & 1));
   if (c.trace.exceptions)
-    std::fprintf(stderr, "int: ERET EL%u -> EL%u at 0x%llx\n", c.s.el, target_el, (unsigned long long)target);
+    std::fprintf(stderr, "int: ERET EL%u -> EL%u at 0x%llx%s\n", c.s.el, illegal ? c.s.el : target_el,
+                 (unsigned long long)target, illegal ? " (illegal return: PSTATE.IL set)" : "");
   c.s.nzcv = uint32_t(spsr) & 0xf0000000u;
   c.s.daif = uint32_t(spsr) & 0x3c0u;
-  set_el(c, target_el, unsigned(spsr & 1));
+  if (illegal) {
+    c.s.il = 1;  // EL and SP stay as they are
+  } else {
+    c.s.il = uint8_t((spsr >> 20) & 1);
+    set_el(c, target_el, unsigned(spsr & 1));
+  }
   c.s.pc = target;
   c.ctl.exit = 1;
-  return true;
+}
+
+void illegal_state_exception(Cpu& c) {
+  take_exception(c, c.s.el == 0 ? 1 : c.s.el, ExceptionType::Sync, make_esr(ExceptionClass::IllegalState, 0), c.s.pc);
 }
 
 }  // namespace bramble

@@ -12,6 +12,7 @@ namespace bramble {
 enum class ExceptionClass : uint32_t {
   Unknown = 0x00,  // includes UNDEFINED instructions
   FpAccess = 0x07,  // SIMD&FP access trapped by CPACR_EL1, CPTR_EL2 or CPTR_EL3
+  IllegalState = 0x0e,
   Svc64 = 0x15,
   Hvc64 = 0x16,
   Smc64 = 0x17,
@@ -60,9 +61,14 @@ void pc_alignment_fault(Cpu& c);
 // the instruction (at c.s.pc).
 void data_alignment_fault(Cpu& c, uint64_t address, bool is_write);
 
-// ERET (C6.2.84): restores PSTATE from SPSR_ELx and continues at ELR_ELx. Returns false
-// (having stopped the core with a message) for a return the model does not handle yet.
-bool exception_return(Cpu& c);
+// ERET (C6.2.84): restores PSTATE from SPSR_ELx and continues at ELR_ELx. An illegal
+// return (D1.11.x: to a higher EL, to AArch32, or with a reserved mode) sets PSTATE.IL
+// instead and keeps EL and SP; the next instruction then takes the Illegal Execution
+// State exception (illegal_state_exception).
+void exception_return(Cpu& c);
+
+// EC 0x0E, taken instead of executing an instruction while PSTATE.IL is set.
+void illegal_state_exception(Cpu& c);
 
 // Moves to exception level el with PSTATE.SP = spsel, banking the stack pointer.
 void set_el(Cpu& c, unsigned el, unsigned spsel);

@@ -3,8 +3,9 @@
 // SVC there, HVC up to EL2, an UNALLOCATED word and an EL2 register read (both the
 // Undefined Instruction exception, EC 0), misaligned LDXR and STLR (alignment faults:
 // data abort EC 0x25, DFSC 0x21, WnR for the store, FAR = the address) and a branch to a
-// misaligned address (PC alignment fault EC 0x22, FAR = ELR = the target), drops to EL0,
-// and returns to EL1 through SVC. Each
+// misaligned address (PC alignment fault EC 0x22, FAR = ELR = the target), an illegal
+// exception return to EL2 (PSTATE.IL, then EC 0x0E with SPSR.IL set), drops to EL0, and
+// returns to EL1 through SVC. Each
 // exception prints its vector offset and ESR, ELR and SPSR of the level it went to.
 // ESR = EC << 26 | IL << 25 | imm16 (Arm ARM D17.2.37): HVC EC 0x16, SVC 0x15, BRK 0x3c.
 // Vector offsets (D1.10.2): 0x200 same level with SP_ELx, 0x400 from a lower level.
@@ -24,6 +25,7 @@ uint64_t el1_mrs_el2(void);
 void el1_ldxr_misaligned(void *p);
 void el1_stlr_misaligned(void *p);
 void el1_pc_misaligned(void);
+void el1_illegal_return(void);
 
 static uint64_t scratch[4] __attribute__((aligned(16)));
 
@@ -63,6 +65,10 @@ void on_exception(uint64_t offset) {
         if (el == 2) WRITE(elr_el2, elr + 4);
         else WRITE(elr_el1, elr + 4);
     }
+    if (ec == 0x0e) {  // illegal execution state: return without PSTATE.IL (SPSR bit 20)
+        if (el == 2) WRITE(spsr_el2, spsr & ~(1ull << 20));
+        else WRITE(spsr_el1, spsr & ~(1ull << 20));
+    }
     if (ec == 0x22) {  // PC alignment: resume at the aligned instruction below the target
         if (el == 2) WRITE(elr_el2, elr & ~3ull);
         else WRITE(elr_el1, elr & ~3ull);
@@ -90,6 +96,7 @@ static void el1_main(void) {
     el1_ldxr_misaligned(scratch);
     el1_stlr_misaligned(scratch);
     el1_pc_misaligned();
+    el1_illegal_return();
     drop_to_el0(el0_svc, el0_stack + 512);
 }
 

@@ -91,6 +91,14 @@ el1_undef:                          // an UNALLOCATED word: Undefined Instructio
 el1_mrs_el2:                        // an EL2 register read at EL1: UNDEFINED, EC 0
          mrs x0, hcr_el2
          ret
+    .global el1_illegal_return
+el1_illegal_return:                 // ERET from EL1 to EL2 is illegal: PSTATE.IL, EL stays 1,
+         adr x0, 1f                 // and the next instruction takes EC 0x0E
+         msr elr_el1, x0
+         mov x0, #0x3c9
+         msr spsr_el1, x0
+         eret
+1:       ret
     .global el1_ldxr_misaligned, el1_stlr_misaligned, el1_pc_misaligned
 el1_ldxr_misaligned:                // x0 + 1: alignment fault, data abort EC 0x25, read
          add x1, x0, #1
