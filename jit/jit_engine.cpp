@@ -227,6 +227,7 @@ void JitEngine::install(Cpu& cpu, Unit& unit) {
     for (size_t i = 1; i < c.members.size() && alive; ++i) alive = cpu.live_block(c.members[i].first, c.members[i].second);
     for (size_t i = 1; i < c.members.size(); ++i)
       if (Block* m = cpu.live_block(c.members[i].first, c.members[i].second)) m->awaiting_region = false;
+    if (!c.fn) continue;  // LLVM failed on it: the head stays in tier 0 (jit_requested)
     if (!alive) {
       stats_.dropped++;
       if (head) head->jit_requested = false;
@@ -371,12 +372,19 @@ void JitEngine::worker() {
     const bool ok = compile(mach, batch, &unit);
     {
       std::lock_guard<std::mutex> lk(mu_);
-      if (ok) {
-        done_.push_back(std::move(unit));
-        results_ready.store(true, std::memory_order_relaxed);
-      } else {
+      if (!ok) {
+        // Hand the regions back without code: install() then lets the members of a failed
+        // loop region be translated on their own (their heads stay in tier 0).
         stats_.failures += batch.size();
+        unit = Unit{};
+        for (const Region& r : batch) {
+          Compiled c{{}, nullptr};
+          for (const BlockImage& b : r) c.members.emplace_back(b.pc, b.serial);
+          unit.blocks.push_back(std::move(c));
+        }
       }
+      done_.push_back(std::move(unit));
+      results_ready.store(true, std::memory_order_relaxed);
       busy_ = false;
     }
     idle_cv_.notify_all();

@@ -160,3 +160,41 @@ TEST(JitLoops, PatchingAMemberOfALoopRegionDropsTheRegion) {
   EXPECT_EQ(run_to_halt(), 1000u);
   cpu.translator = nullptr;
 }
+
+// When LLVM fails on a loop region, its other blocks are not left waiting for it: once
+// the failure comes back, none of the loop's blocks may still be marked as waiting (they
+// can then be translated on their own), and the loop still runs correctly in tier 0.
+TEST(JitLoops, AFailedLoopRegionReleasesItsMembers) {
+  uint64_t expected = 0xffffffff, x = 0x1234;
+  for (int i = 1000; i > 0; --i, x += 7)
+    if (i & 1) expected = _mm_crc32_u64(expected, x);
+  FlatMemory mem;
+  std::memcpy(mem.ram + 0x1000, kCrcBranchyLoop, sizeof kCrcBranchyLoop);
+  StopOnHlt hook;
+  jit::JitOptions o;
+  o.mode = jit::JitOptions::Mode::On;
+  o.threshold = 2;
+  o.inject_failure = true;
+  std::string err;
+  auto engine = jit::JitEngine::create(o, &err);
+  ASSERT_TRUE(engine) << err;
+  Cpu cpu(mem, 0, &hook);
+  cpu.translator = engine.get();
+  cpu.reset(0x1000, 1);
+  testing::internal::CaptureStderr();
+  for (int i = 0; i < 10000 && cpu.stop_reason() == StopReason::None; ++i) {
+    cpu.run(7);
+    engine->drain(cpu);
+  }
+  testing::internal::GetCapturedStderr();
+  EXPECT_EQ(cpu.s.x[0], expected);
+  EXPECT_EQ(cpu.stats.insns_tier1, 0u);
+  EXPECT_GT(engine->stats().failures, 0u);
+  // The loop's blocks: the TBZ (0x100c), CRC32CX... (0x1010) and ADD... (0x1014).
+  for (uint64_t pc : {0x100cull, 0x1010ull, 0x1014ull}) {
+    const Block* b = cpu.find_block(pc);
+    ASSERT_NE(b, nullptr) << std::hex << pc;
+    EXPECT_FALSE(b->awaiting_region) << "block at " << std::hex << pc << " still waits for a failed region";
+  }
+  cpu.translator = nullptr;
+}
