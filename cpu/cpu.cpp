@@ -10,6 +10,7 @@
 #include "cpu/exceptions.h"
 #include "cpu/sysregs.h"
 #include "cpu/memory_access.h"
+#include "cpu/regs.h"
 
 namespace bramble {
 
@@ -163,17 +164,10 @@ uint64_t Cpu::run(uint64_t max_insns) {
       translator->poll(*this);
       prev = nullptr;  // installing may not touch links, but start the chain afresh
     }
-    if (s.il) [[unlikely]] {
-      illegal_state_exception(*this);  // any instruction with PSTATE.IL set, D1.11.x
-      ctl.exit = 0;
+    if (s.il | (s.pc & 3)) [[unlikely]] {
+      // Any instruction with PSTATE.IL set (D1.11.x), or a fetch from a misaligned PC.
+      if (take_fetch_exception()) break;
       prev = nullptr;
-      continue;
-    }
-    if (s.pc & 3) [[unlikely]] {
-      pc_alignment_fault(*this);  // D1.10.x: taken when the misaligned PC would be fetched
-      ctl.exit = 0;
-      prev = nullptr;
-      if (s.pc & 3) break;  // the vector itself is misaligned: cannot happen (VBAR is 2 KiB aligned)
       continue;
     }
     Block* b = nullptr;
@@ -259,6 +253,14 @@ uint64_t Cpu::run(uint64_t max_insns) {
   return done;
 }
 
+bool Cpu::take_fetch_exception() {
+  if (s.il) illegal_state_exception(*this);
+  else pc_alignment_fault(*this);
+  if (stop_reason_ != StopReason::None) return true;
+  ctl.exit = 0;
+  return false;
+}
+
 void Cpu::switch_tier(int tier) {
   if (tier == timed_tier_) return;
   const uint64_t now = uint64_t(std::chrono::duration_cast<std::chrono::nanoseconds>(
@@ -274,14 +276,13 @@ int Cpu::static_successors(const Block& b, uint64_t out[2]) {
   const uint32_t w = b.insns.back().word;
   const uint64_t pc = b.pc + 4 * (b.insns.size() - 1);
   const InsnId id = a64::decode(w);
-  auto sx = [](uint64_t v, unsigned width) { return int64_t(v << (64 - width)) >> (64 - width); };
   switch (id) {
-    case InsnId::B: out[0] = pc + sx(w & 0x3ffffff, 26) * 4; return 1;
-    case InsnId::BL: out[0] = pc + sx(w & 0x3ffffff, 26) * 4; out[1] = pc + 4; return 2;
+    case InsnId::B: out[0] = pc + sext(w & 0x3ffffff, 26) * 4; return 1;
+    case InsnId::BL: out[0] = pc + sext(w & 0x3ffffff, 26) * 4; out[1] = pc + 4; return 2;
     case InsnId::B_cond: case InsnId::CBZ: case InsnId::CBNZ:
-      out[0] = pc + sx((w >> 5) & 0x7ffff, 19) * 4; out[1] = pc + 4; return 2;
+      out[0] = pc + sext(bits(w, 23, 5), 19) * 4; out[1] = pc + 4; return 2;
     case InsnId::TBZ: case InsnId::TBNZ:
-      out[0] = pc + sx((w >> 5) & 0x3fff, 14) * 4; out[1] = pc + 4; return 2;
+      out[0] = pc + sext(bits(w, 18, 5), 14) * 4; out[1] = pc + 4; return 2;
     default:
       break;
   }
@@ -308,10 +309,8 @@ Block* Cpu::live_block(uint64_t pc, uint64_t serial) const {
 uint64_t Cpu::run_traced(uint64_t max_insns) {
   uint64_t done = 0;
   while (done < max_insns && stop_reason_ == StopReason::None) {
-    if (s.il || (s.pc & 3)) {  // the same checks as run() makes before each block
-      if (s.il) illegal_state_exception(*this);
-      else pc_alignment_fault(*this);
-      ctl.exit = 0;
+    if (s.il | (s.pc & 3)) {  // the same checks as run() makes before each block
+      if (take_fetch_exception()) break;
       continue;
     }
     Block* b = lookup_or_decode(s.pc);

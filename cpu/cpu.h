@@ -189,6 +189,9 @@ class Cpu {
   void unlink_translations();
   void kill_block(std::unique_ptr<Block>& owner);
   void switch_tier(int tier);
+  // Takes the exception due before fetching at s.pc (PSTATE.IL, misaligned PC); true
+  // when that stopped the core.
+  bool take_fetch_exception();
   uint64_t run_done_ = 0;          // retired in this run() before the current block
   uint64_t block_pc_ = 0;          // where the current tier-0 block starts
   bool in_jit_ = false;            // translated code is running (since jit_entry_budget_)

@@ -23,17 +23,39 @@ uint64_t vector_base(const CpuState& s, unsigned target_el) {
   if (s.el == target_el) return s.spsel ? 0x200 : 0x000;  // current EL with SPx / SP0
   return 0x400;                                           // lower EL, AArch64
 }
+
+const char* describe(uint32_t esr) {
+  switch (ExceptionClass(esr >> 26)) {
+    case ExceptionClass::Unknown: return "undefined instruction";
+    case ExceptionClass::FpAccess: return "SIMD&FP access trap";
+    case ExceptionClass::IllegalState: return "illegal execution state";
+    case ExceptionClass::PcAlignment: return "PC alignment fault";
+    case ExceptionClass::SpAlignment: return "SP alignment fault";
+    case ExceptionClass::DataAbortLower: case ExceptionClass::DataAbortSame: return "data abort";
+    case ExceptionClass::Brk64: return "BRK";
+    default: return "synchronous exception";
+  }
+}
 }  // namespace
 
 void take_exception(Cpu& c, unsigned target_el, ExceptionType type, uint32_t esr, uint64_t preferred_return,
                     bool far_valid, uint64_t far) {
   const uint64_t base = vector_base(c.s, target_el);
+  // A fault whose instruction is the first one of the vector it is taken to repeats for
+  // ever (the guest's vectors are missing or broken): stop and say so instead.
+  const uint64_t vector = c.s.vbar_el[target_el] + base + uint64_t(type);
+  if (type == ExceptionType::Sync && preferred_return == vector && preferred_return == c.s.pc) {
+    char msg[160];
+    std::snprintf(msg, sizeof msg, "%s at its own exception vector (VBAR_EL%u + 0x%llx): the guest would loop for ever",
+                  describe(esr), target_el, (unsigned long long)(base + uint64_t(type)));
+    c.stop(StopReason::Undefined, msg);
+    return;
+  }
   if (c.trace.exceptions)
     std::fprintf(stderr, "int: EL%u -> EL%u, %s, ESR 0x%08x, ELR 0x%llx, vector 0x%llx\n", c.s.el, target_el,
                  type == ExceptionType::Sync ? "synchronous" : type == ExceptionType::Irq ? "IRQ"
                  : type == ExceptionType::Fiq ? "FIQ" : "SError",
-                 esr, (unsigned long long)preferred_return,
-                 (unsigned long long)(c.s.vbar_el[target_el] + base + uint64_t(type)));
+                 esr, (unsigned long long)preferred_return, (unsigned long long)vector);
   c.s.spsr_el[target_el] = pstate_to_spsr(c.s);
   c.s.elr_el[target_el] = preferred_return;
   c.s.esr_el[target_el] = esr;
@@ -41,21 +63,12 @@ void take_exception(Cpu& c, unsigned target_el, ExceptionType type, uint32_t esr
   set_el(c, target_el, 1);
   c.s.il = 0;
   c.s.daif = kDaifD | kDaifA | kDaifI | kDaifF;
-  c.s.pc = c.s.vbar_el[target_el] + base + uint64_t(type);
+  c.s.pc = vector;
   c.ctl.exit = 1;  // leave the block: what follows runs at another EL, from the vector
 }
 
 void undefined_instruction(Cpu& c) {
-  const unsigned target = c.s.el == 0 ? 1 : c.s.el;
-  const uint64_t vector = c.s.vbar_el[target] + vector_base(c.s, target);
-  if (vector == c.s.pc) {
-    char msg[160];
-    std::snprintf(msg, sizeof msg, "undefined instruction at its own exception vector (VBAR_EL%u + 0x%llx): "
-                  "the guest would loop for ever", target, (unsigned long long)(vector - c.s.vbar_el[target]));
-    c.stop(StopReason::Undefined, msg);
-    return;
-  }
-  take_exception(c, target, ExceptionType::Sync, make_esr(ExceptionClass::Unknown, 0), c.s.pc);
+  take_exception(c, c.s.el == 0 ? 1 : c.s.el, ExceptionType::Sync, make_esr(ExceptionClass::Unknown, 0), c.s.pc);
 }
 
 void sp_alignment_fault(Cpu& c) {

@@ -33,6 +33,8 @@ uint64_t pstate_to_spsr(const CpuState& s);
 // Takes a synchronous exception to target_el: saves PSTATE and the preferred return
 // address, writes ESR (and FAR when far_valid), switches EL and stack pointer, masks
 // DAIF and continues at the vector. Ends the current block (ctl.exit without a stop).
+// A fault at the very instruction it would vector to would repeat for ever: that stops
+// the core with a message instead.
 void take_exception(Cpu& c, unsigned target_el, ExceptionType type, uint32_t esr, uint64_t preferred_return,
                     bool far_valid = false, uint64_t far = 0);
 
@@ -40,8 +42,7 @@ void take_exception(Cpu& c, unsigned target_el, ExceptionType type, uint32_t esr
 inline uint32_t make_esr(ExceptionClass ec, uint32_t iss) { return (uint32_t(ec) << 26) | (1u << 25) | (iss & 0x1ffffff); }
 
 // The Undefined Instruction exception (EC 0, ELR = the instruction) for the current
-// instruction at c.s.pc. A guest whose own vector holds an undefined instruction would
-// loop there for ever; that case stops the core with a message instead.
+// instruction at c.s.pc.
 void undefined_instruction(Cpu& c);
 
 // SP alignment checking (D1.8.2): with SCTLR_ELx.SA (SCTLR_EL1.SA0 at EL0) set, a load or

@@ -219,8 +219,6 @@ bool fp_access_trapped(Cpu& c) {
   return false;
 }
 
-void select_stack_pointer(Cpu& c, unsigned spsel) { set_el(c, c.s.el, spsel); }
-
 // The banked registers and the EL2/EL3 controls; returns false when k is none of them.
 // SP_ELx and the ELx registers are accessible only from ELx or above (SP_ELx from above).
 bool access_el_reg(Cpu& c, SysRegKey k, bool write, uint64_t* v, bool* ok) {
@@ -375,7 +373,7 @@ bool write_sysreg(Cpu& c, SysRegKey k, uint64_t v) {
       if (c.s.el == 0) break;
       c.s.tpidrro_el0 = v;
       return true;
-    case kSPSel: select_stack_pointer(c, unsigned(v & 1)); return true;
+    case kSPSel: set_el(c, c.s.el, unsigned(v & 1)); return true;
     case kSP_EL0:
       if (c.s.spsel) c.s.sp_el[0] = v;
       else c.s.x[31] = v;

@@ -32,9 +32,6 @@ bool fp_access_trapped(Cpu& c);
 // Reset values of the registers the core keeps without acting on them.
 void reset_stored_sysregs(CpuState& s, int core_id);
 
-// Moves the live stack pointer between x[31] and the bank (PSTATE.SP / EL change).
-void select_stack_pointer(Cpu& c, unsigned spsel);
-
 // Values of this core's identification registers (Cortex-A53 r0p4 in a BCM2837).
 inline constexpr uint64_t kMidrEl1 = 0x410FD034;
 

@@ -125,7 +125,7 @@ void exec_ISB(Cpu& c, uint32_t) { c.s.pc += 4; }
 
 // ---- PSTATE ----
 void exec_MSR_imm_SPSel(Cpu& c, uint32_t w) {
-  select_stack_pointer(c, bits(w, 8, 8));
+  set_el(c, c.s.el, bits(w, 8, 8));
   c.s.pc += 4;
 }
 void exec_MSR_imm_DAIFSet(Cpu& c, uint32_t w) {
