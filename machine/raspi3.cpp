@@ -49,16 +49,15 @@ bool Raspi3::on_hlt(Cpu& cpu, uint16_t imm) {
   return semihosting_.handle(cpu);
 }
 
-// The virtual clock at the instruction now running: with --deterministic, the slice's
-// start plus the instructions retired in it (one nanosecond each); otherwise host time.
+uint64_t Raspi3::virtual_ns(uint64_t retired) const {
+  if (cfg_.deterministic) return retired * kNsPerInsn;
+  return uint64_t(std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - started_).count());
+}
+
+// CNTPCT at the instruction now running (counting what the core has retired in the
+// current slice).
 uint64_t Raspi3::counter_ticks(const Cpu& cpu) {
-  uint64_t ns;
-  if (cfg_.deterministic) {
-    ns = slice_start_ns_ + cpu.retired_in_run() * kNsPerInsn;
-  } else {
-    ns = uint64_t(std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - started_).count());
-  }
-  return uint64_t((unsigned __int128)ns * kCounterHz / 1'000'000'000u);
+  return uint64_t((unsigned __int128)virtual_ns(retired_ + cpu.retired_in_run()) * kCounterHz / 1'000'000'000u);
 }
 
 void Raspi3::power_off_or_reset(bool halt) {
@@ -68,9 +67,8 @@ void Raspi3::power_off_or_reset(bool halt) {
 
 int Raspi3::run() {
   using Clock = std::chrono::steady_clock;
-  const auto start = Clock::now();
-  started_ = start;
-  const auto deadline = start + std::chrono::duration_cast<Clock::duration>(
+  started_ = Clock::now();
+  const auto deadline = started_ + std::chrono::duration_cast<Clock::duration>(
                                     std::chrono::duration<double>(cfg_.timeout_seconds));
   for (;;) {
     uint64_t slice = kSliceInsns;
@@ -79,12 +77,8 @@ int Raspi3::run() {
       const uint64_t now = sched_.now_ns();
       if (next != UINT64_MAX) slice = std::clamp<uint64_t>((next - std::min(next, now)) / kNsPerInsn, 1, kSliceInsns);
     }
-    slice_start_ns_ = sched_.now_ns();
     retired_ += cpu_->run(slice);
-
-    const auto wall = Clock::now();
-    sched_.advance_to(cfg_.deterministic ? retired_ * kNsPerInsn
-                                         : uint64_t(std::chrono::duration_cast<std::chrono::nanoseconds>(wall - start).count()));
+    sched_.advance_to(virtual_ns(retired_));
     if (powered_off_) return 0;
     if (reset_requested_) {
       std::fprintf(stderr, "bramble: the guest asked for a watchdog reset; rebooting is not modelled yet, stopping\n");
@@ -106,7 +100,7 @@ int Raspi3::run() {
       }
     }
     pl011_.poll_input();
-    if (cfg_.timeout_seconds > 0 && wall >= deadline) {
+    if (cfg_.timeout_seconds > 0 && Clock::now() >= deadline) {
       std::fprintf(stderr, "bramble: timeout: stopped after %g seconds (--timeout)\n", cfg_.timeout_seconds);
       return kExitTimeout;
     }

@@ -78,8 +78,11 @@ class Raspi3 final : public CpuHooks {
   uint64_t entry_ = 0;
   bool powered_off_ = false;
   bool reset_requested_ = false;
+  // The one virtual clock: with --deterministic, `retired` instructions of one nanosecond
+  // each; otherwise host time since run() began.
+  uint64_t virtual_ns(uint64_t retired) const;
+
   uint64_t retired_ = 0;
-  uint64_t slice_start_ns_ = 0;  // the virtual time when the current slice began
   std::chrono::steady_clock::time_point started_;
 };
 
