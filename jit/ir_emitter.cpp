@@ -70,14 +70,23 @@ void IrEmitter::reload() {
   for (unsigned i = 0; i < kSlots; ++i) b_.CreateStore(state_load(slot_type(i), slot_offset(i)), slots_[i]);
 }
 
-Value* IrEmitter::budget_ptr() { return b_.CreateConstInBoundsGEP1_64(b_.getInt8Ty(), ctl_, offsetof(ExecControl, budget)); }
+Value* IrEmitter::ctl_ptr(size_t offset) { return b_.CreateConstInBoundsGEP1_64(b_.getInt8Ty(), ctl_, offset); }
+
+Value* IrEmitter::ctl_load(Type* t, size_t offset) {
+  auto* l = b_.CreateLoad(t, ctl_ptr(offset));
+  l->setMetadata(llvm::LLVMContext::MD_tbaa, tbaa_ctl_);
+  return l;
+}
+
+void IrEmitter::ctl_store(Value* v, size_t offset) {
+  b_.CreateStore(v, ctl_ptr(offset))->setMetadata(llvm::LLVMContext::MD_tbaa, tbaa_ctl_);
+}
 
 void IrEmitter::place_flushes() {
   for (llvm::Instruction* before : flush_points_) {
     b_.SetInsertPoint(before);
     flush(written_);
-    auto* st = b_.CreateStore(b_.CreateLoad(b_.getInt64Ty(), budget_), budget_ptr());
-    st->setMetadata(llvm::LLVMContext::MD_tbaa, tbaa_ctl_);
+    ctl_store(b_.CreateLoad(b_.getInt64Ty(), budget_), offsetof(ExecControl, budget));
   }
 }
 
@@ -223,21 +232,16 @@ void IrEmitter::chain_or_return(Value* target_fn, int slot) {
   b_.CreateCondBr(b_.CreateIsNull(target_fn), ret, chain);
 
   b_.SetInsertPoint(chain);
-  if (mach_.count_chains) {
-    Value* cp = b_.CreateConstInBoundsGEP1_64(b_.getInt8Ty(), ctl_, offsetof(ExecControl, chained));
-    auto* l = b_.CreateLoad(b_.getInt64Ty(), cp);
-    l->setMetadata(llvm::LLVMContext::MD_tbaa, tbaa_ctl_);
-    b_.CreateStore(b_.CreateAdd(l, c64(1)), cp)->setMetadata(llvm::LLVMContext::MD_tbaa, tbaa_ctl_);
-  }
+  if (mach_.count_chains)
+    ctl_store(b_.CreateAdd(ctl_load(b_.getInt64Ty(), offsetof(ExecControl, chained)), c64(1)),
+              offsetof(ExecControl, chained));
   auto* call = b_.CreateCall(jit_fn_type_, target_fn, {s_, ctl_, cpu_});
   call->setTailCallKind(llvm::CallInst::TCK_MustTail);
   b_.CreateRetVoid();
 
   b_.SetInsertPoint(ret);
-  auto* st1 = b_.CreateStore(fn_ptr(blk_->block), b_.CreateConstInBoundsGEP1_64(b_.getInt8Ty(), ctl_, offsetof(ExecControl, last_block)));
-  st1->setMetadata(llvm::LLVMContext::MD_tbaa, tbaa_ctl_);
-  auto* st2 = b_.CreateStore(b_.getInt32(uint32_t(slot)), b_.CreateConstInBoundsGEP1_64(b_.getInt8Ty(), ctl_, offsetof(ExecControl, last_exit)));
-  st2->setMetadata(llvm::LLVMContext::MD_tbaa, tbaa_ctl_);
+  ctl_store(fn_ptr(blk_->block), offsetof(ExecControl, last_block));
+  ctl_store(b_.getInt32(uint32_t(slot)), offsetof(ExecControl, last_exit));
   b_.CreateRetVoid();
   ended_ = true;
 }
@@ -276,20 +280,15 @@ void IrEmitter::branch_cond(Value* taken, uint64_t target) {
 void IrEmitter::check_exit_after_helper() {
   // The helper may have stopped the core (undefined instruction, semihosting exit, ...):
   // leave with the instructions after it not counted as run.
-  auto* l = b_.CreateLoad(b_.getInt8Ty(), b_.CreateConstInBoundsGEP1_64(b_.getInt8Ty(), ctl_, offsetof(ExecControl, exit)));
-  l->setMetadata(llvm::LLVMContext::MD_tbaa, tbaa_ctl_);
+  Value* l = ctl_load(b_.getInt8Ty(), offsetof(ExecControl, exit));
   BasicBlock* out = BasicBlock::Create(ctx_, "stopped", fn_);
   BasicBlock* cont = BasicBlock::Create(ctx_, "cont", fn_);
   b_.CreateCondBr(b_.CreateICmpNE(l, b_.getInt8(0)), out, cont);
   b_.SetInsertPoint(out);
   const uint64_t not_run = blk_->words.size() - index_ - 1;
-  if (not_run) {
-    Value* bp = b_.CreateConstInBoundsGEP1_64(b_.getInt8Ty(), ctl_, offsetof(ExecControl, budget));
-    auto* bl = b_.CreateLoad(b_.getInt64Ty(), bp);
-    bl->setMetadata(llvm::LLVMContext::MD_tbaa, tbaa_ctl_);
-    auto* bs = b_.CreateStore(b_.CreateAdd(bl, c64(not_run)), bp);
-    bs->setMetadata(llvm::LLVMContext::MD_tbaa, tbaa_ctl_);
-  }
+  if (not_run)
+    ctl_store(b_.CreateAdd(ctl_load(b_.getInt64Ty(), offsetof(ExecControl, budget)), c64(not_run)),
+              offsetof(ExecControl, budget));
   b_.CreateRetVoid();
   b_.SetInsertPoint(cont);
 }
@@ -341,9 +340,7 @@ llvm::Function* IrEmitter::emit() {
   for (unsigned i = 0; i < kSlots; ++i) slots_[i] = b_.CreateAlloca(slot_type(i));
   budget_ = b_.CreateAlloca(b_.getInt64Ty());
   reload();
-  auto* initial_budget = b_.CreateLoad(b_.getInt64Ty(), budget_ptr());
-  initial_budget->setMetadata(llvm::LLVMContext::MD_tbaa, tbaa_ctl_);
-  b_.CreateStore(initial_budget, budget_);
+  b_.CreateStore(ctl_load(b_.getInt64Ty(), offsetof(ExecControl, budget)), budget_);
   b_.CreateBr(heads_[0]);
 
   for (size_t m = 0; m < members_.size(); ++m) {

@@ -136,7 +136,10 @@ class IrEmitter {
   // otherwise carry a load-decrement-store through memory every iteration); written
   // back to ExecControl wherever the registers are.
   llvm::AllocaInst* budget_ = nullptr;
-  llvm::Value* budget_ptr();
+  // ExecControl fields, tagged as run-time control for alias analysis.
+  llvm::Value* ctl_load(llvm::Type* t, size_t offset);
+  void ctl_store(llvm::Value* v, size_t offset);
+  llvm::Value* ctl_ptr(size_t offset);
   std::bitset<kSlots> written_;  // every slot written anywhere in the region
   std::vector<llvm::Instruction*> flush_points_;
   std::vector<llvm::BasicBlock*> heads_;  // each member's entry (budget check)

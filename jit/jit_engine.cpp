@@ -113,7 +113,7 @@ MachineImage JitEngine::machine_of(Cpu& cpu) const {
   return MachineImage{cpu.mem.ram, cpu.mem.ram_base, cpu.mem.ram_size, cpu.store_watch.data(), opts_.count_chains};
 }
 
-BlockImage JitEngine::image_of(Cpu& cpu, const Block& b) const {
+BlockImage JitEngine::image_of(const Block& b) const {
   BlockImage img;
   img.pc = b.pc;
   img.mode = b.mode;
@@ -222,22 +222,21 @@ bool JitEngine::compile(const MachineImage& mach, const std::vector<Region>& reg
 void JitEngine::install(Cpu& cpu, Unit& unit) {
   for (const Compiled& c : unit.blocks) {
     // Every member must still be the code that was translated.
-    Block* head = cpu.live_block(c.members[0].first, c.members[0].second);
-    bool alive = head != nullptr;
-    for (size_t i = 1; i < c.members.size() && alive; ++i) alive = cpu.live_block(c.members[i].first, c.members[i].second);
-    for (size_t i = 1; i < c.members.size(); ++i)
-      if (Block* m = cpu.live_block(c.members[i].first, c.members[i].second)) m->awaiting_region = false;
+    std::vector<Block*> live;
+    for (const auto& [pc, serial] : c.members) live.push_back(cpu.live_block(pc, serial));
+    for (size_t i = 1; i < live.size(); ++i)
+      if (live[i]) live[i]->awaiting_region = false;
+    Block* head = live[0];
     if (!c.fn) continue;  // LLVM failed on it: the head stays in tier 0 (jit_requested)
-    if (!alive) {
+    if (std::find(live.begin(), live.end(), nullptr) != live.end()) {
       stats_.dropped++;
       if (head) head->jit_requested = false;
       continue;
     }
     head->jit = c.fn;
     head->jit_code = unit.code;
-    if (c.members.size() > 1) stats_.loop_regions++;
-    for (size_t i = 1; i < c.members.size(); ++i)
-      cpu.live_block(c.members[i].first, c.members[i].second)->in_regions.push_back(c.members[0]);
+    if (live.size() > 1) stats_.loop_regions++;
+    for (size_t i = 1; i < live.size(); ++i) live[i]->in_regions.push_back(c.members[0]);
   }
 }
 
@@ -276,10 +275,10 @@ JitEngine::Region JitEngine::region_from(Cpu& cpu, Block& head) const {
         }
     }
   }
-  Region r{image_of(cpu, head)};
+  Region r{image_of(head)};
   if (!loops_back[0]) return r;  // not a loop head: the block alone
   for (size_t i = 1; i < seen.size(); ++i)
-    if (loops_back[i]) r.push_back(image_of(cpu, *seen[i]));
+    if (loops_back[i]) r.push_back(image_of(*seen[i]));
   return r;
 }
 
@@ -303,17 +302,11 @@ void JitEngine::block_decoded(Cpu& cpu, Block& b) {
   }
   discovering_ = false;
   std::vector<Region> regions;  // one block each: a region would duplicate its members' code
-  for (Block* r : region_) regions.push_back({image_of(cpu, *r)});
-  Unit unit;
-  if (compile(machine_of(cpu), regions, &unit)) {
-    for (size_t i = 0; i < region_.size(); ++i) {
-      region_[i]->jit = unit.blocks[i].fn;
-      region_[i]->jit_code = unit.code;
-    }
-  } else {
-    stats_.failures += region_.size();
-  }
+  for (Block* r : region_) regions.push_back({image_of(*r)});
   region_.clear();
+  Unit unit;
+  if (compile(machine_of(cpu), regions, &unit)) install(cpu, unit);
+  else stats_.failures += regions.size();
 }
 
 void JitEngine::block_hot(Cpu& cpu, Block& b) {

@@ -67,7 +67,7 @@ class JitEngine final : public CodeTranslator {
   };
 
   explicit JitEngine(const JitOptions& opts);
-  BlockImage image_of(Cpu& cpu, const Block& b) const;
+  BlockImage image_of(const Block& b) const;
   MachineImage machine_of(Cpu& cpu) const;
   // Builds, optimises and links one module, a function per region; false (with a
   // message) when LLVM failed.
