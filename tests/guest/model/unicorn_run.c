@@ -1,18 +1,24 @@
-// Second emulator oracle for the guest programs: runs a flat guest image
-// (kernel8.img) under Unicorn (libunicorn-dev) with just enough of a Pi 3:
-// RAM at 0, a PL011 whose DR goes to stdout, the PM watchdog (power-off stops
-// the run, exit status 0) and A64 semihosting (HLT #0xF000: SYS_WRITEC,
-// SYS_WRITE0 to stderr, SYS_EXIT, SYS_EXIT_EXTENDED).
+// The Unicorn oracle (libunicorn-dev: QEMU's TCG underneath, no relation to bramble) for
+// flat guest images (kernel8.img), with just enough of a Pi 3: RAM at 0, a PL011 whose DR
+// goes to stdout, the PM watchdog (power-off stops the run, exit status 0) and A64
+// semihosting (HLT #0xF000: SYS_WRITEC, SYS_WRITE0 to stderr, SYS_EXIT,
+// SYS_EXIT_EXTENDED). It checks the guest programs' expected output
+// (tests/guest/model/check_models.sh) and counts bench workloads' instructions for
+// bench/compare (built there as unicorn_run).
 //   cc -O2 unicorn_run.c -lunicorn -o unicorn_run
-//   ./unicorn_run [--count] kernel.img
-// --count prints the number of instructions executed to stderr.
+//   ./unicorn_run [--count | --exact] kernel.img
+// --count prints "unicorn_run: <N> instructions (block, unicorn X.Y.Z)" to stderr: a
+// block hook adds each translated block's length when it starts, exact for guests that
+// take no exceptions (the block holding the power-off store counts its few remaining
+// instructions too). --exact counts instruction by instruction (5-10x slower), to check.
+#include <inttypes.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicorn/unicorn.h>
 
-#define RAM_SIZE (64u << 20)
+#define RAM_SIZE (256u << 20)  // the bench workloads' working sets need it
 #define LOAD_ADDR 0x80000u
 
 static uc_engine *uc;
@@ -60,6 +66,10 @@ static void pm_write(uc_engine *u, uint64_t off, unsigned size, uint64_t v, void
 static void block_hook(uc_engine *u, uint64_t addr, uint32_t size, void *d) {
     (void)u, (void)addr, (void)d;
     insn_count += size / 4;
+}
+static void code_hook(uc_engine *u, uint64_t addr, uint32_t size, void *d) {
+    (void)u, (void)addr, (void)size, (void)d;
+    insn_count++;
 }
 
 static uint64_t rd64(uint64_t a) {
@@ -118,14 +128,15 @@ static void intr_hook(uc_engine *u, uint32_t intno, void *d) {
 }
 
 int main(int argc, char **argv) {
-    int count = 0;
+    int count = 0, exact = 0;
     const char *path = NULL;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--count")) count = 1;
+        else if (!strcmp(argv[i], "--exact")) count = exact = 1;
         else path = argv[i];
     }
     if (!path) {
-        fprintf(stderr, "usage: %s [--count] kernel.img\n", argv[0]);
+        fprintf(stderr, "usage: %s [--count | --exact] kernel.img\n", argv[0]);
         return 2;
     }
     FILE *f = fopen(path, "rb");
@@ -133,22 +144,28 @@ int main(int argc, char **argv) {
         perror(path);
         return 2;
     }
-    static uint8_t image[RAM_SIZE - LOAD_ADDR];
-    size_t n = fread(image, 1, sizeof image, f);
+    uint8_t *image = malloc(RAM_SIZE - LOAD_ADDR);
+    size_t n = image ? fread(image, 1, RAM_SIZE - LOAD_ADDR, f) : 0;
     fclose(f);
+    if (!n) {
+        fprintf(stderr, "unicorn_run: cannot read %s\n", path);
+        return 2;
+    }
 
     uc_err e = uc_open(UC_ARCH_ARM64, UC_MODE_ARM, &uc);
     if (e) {
         fprintf(stderr, "uc_open: %s\n", uc_strerror(e));
         return 2;
     }
-    uc_ctl_set_cpu_model(uc, UC_CPU_ARM64_A72);
+    uc_ctl_set_cpu_model(uc, UC_CPU_ARM64_A53);  // the BCM2837's core
     uc_mem_map(uc, 0, RAM_SIZE, UC_PROT_ALL);
     uc_mem_write(uc, LOAD_ADDR, image, n);
+    free(image);
     uc_mmio_map(uc, 0x3F201000, 0x1000, uart_read, NULL, uart_write, NULL);
     uc_mmio_map(uc, 0x3F100000, 0x1000, pm_read, NULL, pm_write, NULL);
     uc_hook h1, h2;
-    if (count) uc_hook_add(uc, &h1, UC_HOOK_BLOCK, (void *)block_hook, NULL, 1, 0);
+    if (exact) uc_hook_add(uc, &h1, UC_HOOK_CODE, (void *)code_hook, NULL, 1, 0);
+    else if (count) uc_hook_add(uc, &h1, UC_HOOK_BLOCK, (void *)block_hook, NULL, 1, 0);
     uc_hook_add(uc, &h2, UC_HOOK_INTR, (void *)intr_hook, NULL, 1, 0);
 
     uint64_t pc = LOAD_ADDR;
@@ -165,7 +182,12 @@ int main(int argc, char **argv) {
         uc_reg_read(uc, UC_ARM64_REG_PC, &pc);
     }
     fflush(stdout);
-    if (count) fprintf(stderr, "unicorn_run: %llu instructions\n", (unsigned long long)insn_count);
+    if (count) {
+        unsigned major = 0, minor = 0;
+        uc_version(&major, &minor);
+        fprintf(stderr, "unicorn_run: %" PRIu64 " instructions (%s, unicorn %u.%u.%u)\n", insn_count,
+                exact ? "exact" : "block", major, minor, (unsigned)UC_VERSION_PATCH);
+    }
     uc_close(uc);
     return exit_status;
 }
