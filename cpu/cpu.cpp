@@ -55,8 +55,10 @@ void exec_undefined(Cpu& c, uint32_t word) {
 }
 }  // namespace
 
-Cpu::Cpu(PhysicalMemory& m, int id, CpuHooks* h) : mem(m), hooks(h), core_id(id) {
+Cpu::Cpu(PhysicalMemory& m, int id, CpuHooks* h)
+    : mem(m), hooks(h), core_id(id), fast_tlb(std::make_unique<FastTlb>()) {
   store_watch.assign((mem.ram_size >> kPageBits) + 1, 0);
+  translation_changed();
 }
 
 Cpu::~Cpu() = default;
@@ -78,6 +80,8 @@ void Cpu::reset(uint64_t pc, unsigned el) {
   s.cnthctl_el2 = 3;      // EL1PCTEN, EL1PCEN: EL1 may use the physical counter and timer
   reset_stored_sysregs(s, core_id);
   clear_stop();
+  tlb.clear();
+  translation_changed();
   invalidate_all_code();
 }
 
@@ -87,25 +91,20 @@ void Cpu::stop(StopReason why, std::string message) {
   ctl.exit = 1;
 }
 
-uint32_t Cpu::fetch(uint64_t pc) {
-  const uint64_t off = pc - mem.ram_base;
-  if (off <= mem.ram_size - 4) {
-    uint32_t w;
-    std::memcpy(&w, mem.ram + off, 4);
-    return w;
-  }
-  return uint32_t(mem.read(pc, 4));
-}
+uint32_t Cpu::fetch(uint64_t pa) { return uint32_t(phys_read(pa, 4)); }
 
-Block* Cpu::decode_block(uint64_t pc) {
+Block* Cpu::decode_block(uint64_t pc, uint64_t pa) {
   auto b = std::make_unique<Block>();
   b->pc = pc;
+  b->pa = pa;
   b->mode = current_mode();
   b->chain_epoch = epoch_;
   b->serial = next_serial_++;
+  // A block never leaves its page (the loop stops at the page's end), so one translation
+  // covers it.
   uint64_t p = pc;
   do {
-    const uint32_t word = fetch(p);
+    const uint32_t word = fetch(pa + (p - pc));
     const a64::InsnId id = a64::decode(word);
     ExecFn fn = id == a64::InsnId::UNALLOCATED ? nullptr : tier0_handler(uint16_t(id));
     b->insns.push_back({fn ? fn : exec_undefined, word});
@@ -123,7 +122,7 @@ Block* Cpu::decode_block(uint64_t pc) {
   stats.blocks_decoded++;
   stats.insns_decoded += b->insns.size();
 
-  const uint64_t off = pc - mem.ram_base;
+  const uint64_t off = pa - mem.ram_base;
   if (off < mem.ram_size) {
     store_watch[off >> kPageBits] |= kWatchCode;
     CodePage& cp = code_pages_[off >> kPageBits];
@@ -137,18 +136,30 @@ Block* Cpu::decode_block(uint64_t pc) {
   return raw;
 }
 
-Block* Cpu::lookup_or_decode(uint64_t pc) {
+Block* Cpu::lookup_or_decode(uint64_t pc, bool raise) {
   const unsigned slot = (pc >> 2) & (kFastSlots - 1);
   Block* b = fast_[slot];
+  // fast_ holds only blocks looked up since the last translation change.
   if (b && b->pc == pc && b->mode == current_mode()) return b;
+  uint64_t pa;
+  if (!translate_fetch(pc, &pa, raise)) return nullptr;
   auto it = blocks_.find(pc);
-  if (it != blocks_.end() && it->second->mode == current_mode()) {
+  if (it != blocks_.end() && it->second->mode == current_mode() && it->second->pa == pa) {
     b = it->second.get();
   } else {
-    if (it != blocks_.end()) {  // same address decoded for another mode: replace it
-      invalidate_code(pc, 4);
+    if (it != blocks_.end()) {
+      // Decoded for another mode, or from another physical page before the mapping
+      // changed: replace it.
+      Block* old = it->second.get();
+      const uint64_t off = old->pa - mem.ram_base;
+      if (auto cp = code_pages_.find(off >> kPageBits); off < mem.ram_size && cp != code_pages_.end())
+        std::erase(cp->second.blocks, old);  // its bitmap bits stay: at worst a spurious check
+      kill_block(it->second);
+      blocks_.erase(it);
+      ++epoch_;
+      unlink_translations();
     }
-    b = decode_block(pc);
+    b = decode_block(pc, pa);
   }
   fast_[slot] = b;
   return b;
@@ -178,6 +189,12 @@ uint64_t Cpu::run(uint64_t max_insns) {
     }
     if (!b) {
       b = lookup_or_decode(s.pc);
+      if (!b) [[unlikely]] {  // the fetch faulted: the Instruction Abort has been taken
+        if (stop_reason_ != StopReason::None) break;
+        ctl.exit = 0;
+        prev = nullptr;
+        continue;
+      }
       if (prev && prev->chain_epoch == epoch_) {
         prev->link[1] = prev->link[0];
         prev->link[0] = b;
@@ -219,6 +236,7 @@ uint64_t Cpu::run(uint64_t max_insns) {
         if (Block* to = find_block(s.pc); from && to && to->jit) {
           from->jit_exit[ctl.last_exit] = to->jit;
           stats.chain_links++;
+          if ((from->pc ^ to->pc) >> kPageBits) cross_page_links_.emplace_back(from->pc, from->serial);
         }
       }
       prev = nullptr;
@@ -293,12 +311,14 @@ int Cpu::static_successors(const Block& b, uint64_t out[2]) {
   }
 }
 
-Block* Cpu::find_block(uint64_t pc) const {
-  const Block* b = fast_[(pc >> 2) & (kFastSlots - 1)];
-  if (b && b->pc == pc && b->mode == current_mode()) return const_cast<Block*>(b);
+Block* Cpu::find_block(uint64_t pc) {
+  Block* b = fast_[(pc >> 2) & (kFastSlots - 1)];
+  if (b && b->pc == pc && b->mode == current_mode()) return b;
   auto it = blocks_.find(pc);
-  if (it != blocks_.end() && it->second->mode == current_mode()) return it->second.get();
-  return nullptr;
+  if (it == blocks_.end() || it->second->mode != current_mode()) return nullptr;
+  uint64_t pa;
+  if (!translate_fetch(pc, &pa, false) || pa != it->second->pa) return nullptr;
+  return it->second.get();
 }
 
 Block* Cpu::live_block(uint64_t pc, uint64_t serial) const {
@@ -314,6 +334,10 @@ uint64_t Cpu::run_traced(uint64_t max_insns) {
       continue;
     }
     Block* b = lookup_or_decode(s.pc);
+    if (!b) {  // the fetch faulted
+      if (stop_reason_ == StopReason::None) ctl.exit = 0;
+      continue;
+    }
     for (const DecodedInsn& in : b->insns) {
       std::fprintf(stderr, "EXEC: 0x%016llx: %08x  %s\n", (unsigned long long)s.pc, in.word,
                    disassemble(in.word, s.pc).c_str());
@@ -341,13 +365,15 @@ void Cpu::invalidate_code(uint64_t pa, uint64_t len) {
   const uint64_t first = pa - mem.ram_base;
   const uint64_t last = first + len - 1;
   if (first >= mem.ram_size) {
-    // Code fetched from outside RAM (MMIO) is keyed only in blocks_.
-    for (uint64_t p = pa & ~3ull; p < pa + len; p += 4) {
-      auto it = blocks_.find(p);
-      if (it != blocks_.end()) {
+    // Code fetched from outside RAM (MMIO) is found only through blocks_.
+    for (auto it = blocks_.begin(); it != blocks_.end();) {
+      const Block& b = *it->second;
+      if (b.pa < pa + len && pa < b.pa + 4 * b.insns.size()) {
         kill_block(it->second);
-        blocks_.erase(it);
+        it = blocks_.erase(it);
         dropped = true;
+      } else {
+        ++it;
       }
     }
     if (dropped) {
@@ -371,7 +397,7 @@ void Cpu::invalidate_code(uint64_t pa, uint64_t len) {
     std::vector<Block*> keep;
     std::fill(std::begin(cp.words), std::end(cp.words), 0);
     for (Block* b : cp.blocks) {
-      const uint64_t b_first = b->pc - mem.ram_base, b_last = b_first + 4 * b->insns.size() - 1;
+      const uint64_t b_first = b->pa - mem.ram_base, b_last = b_first + 4 * b->insns.size() - 1;
       if (b_first > hi || b_last < lo) {
         keep.push_back(b);
         for (uint64_t w = (b_first - page_start) >> 2; w <= (b_last - page_start) >> 2; ++w)
@@ -433,11 +459,11 @@ void Cpu::kill_block(std::unique_ptr<Block>& owner) {
   dead_.push_back(std::move(owner));
 }
 
-void Cpu::note_watched_store(uint64_t addr, unsigned size) {
-  monitor_note_store(*this, addr, size);
-  const uint64_t off = addr - mem.ram_base;
+void Cpu::note_watched_store(uint64_t pa, unsigned size) {
+  monitor_note_store(*this, pa, size);
+  const uint64_t off = pa - mem.ram_base;
   if ((store_watch[off >> kPageBits] | store_watch[(off + size - 1) >> kPageBits]) & kWatchCode)
-    invalidate_code(addr, size);
+    invalidate_code(pa, size);
 }
 
 void Cpu::set_monitor_watch(bool on) {
@@ -447,30 +473,6 @@ void Cpu::set_monitor_watch(bool on) {
     if (on) store_watch[page] |= kWatchMonitor;
     else store_watch[page] &= uint8_t(~kWatchMonitor);
   }
-}
-
-uint64_t Cpu::load_slow(uint64_t addr, unsigned size) {
-  // Accesses that straddle the end of RAM or a device boundary are split into bytes,
-  // little-endian, so that no device sees an access that is not contained in it.
-  const uint64_t off = addr - mem.ram_base;
-  const bool starts_in_ram = off < mem.ram_size;
-  const bool aligned = (addr & (size - 1)) == 0;
-  if (!starts_in_ram && aligned) return mem.read(addr, size);
-  uint64_t v = 0;
-  for (unsigned i = 0; i < size; ++i) v |= uint64_t(load<uint8_t>(*this, addr + i)) << (8 * i);
-  return v;
-}
-
-void Cpu::store_slow(uint64_t addr, unsigned size, uint64_t value) {
-  const uint64_t off = addr - mem.ram_base;
-  const bool starts_in_ram = off < mem.ram_size;
-  const bool aligned = (addr & (size - 1)) == 0;
-  if (!starts_in_ram && aligned) {
-    monitor_note_store(*this, addr, size);
-    mem.write(addr, size, value);
-    return;
-  }
-  for (unsigned i = 0; i < size; ++i) store<uint8_t>(*this, addr + i, uint8_t(value >> (8 * i)));
 }
 
 void print_cpu_stats(std::FILE* out, const Cpu& cpu) {

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "cpu/cpu_state.h"
+#include "cpu/mmu.h"
 #include "cpu/phys_memory.h"
 
 namespace bramble {
@@ -88,7 +89,8 @@ struct DecodedInsn {
 // A run of instructions from one physical page ending at a branch, an instruction that
 // changes how later ones execute, or the page's end.
 struct Block {
-  uint64_t pc = 0;
+  uint64_t pc = 0;              // virtual address of the first instruction
+  uint64_t pa = 0;              // its physical address when decoded (checked on lookup)
   uint32_t mode = 0;            // everything besides pc that changes the decoding/meaning
   uint32_t chain_epoch = 0;     // links are valid only while this equals Cpu's epoch
   Block* link[2] = {nullptr, nullptr};  // successors found after a previous run
@@ -149,20 +151,44 @@ class Cpu {
 
   // The block at pc for the current mode, decoded now if it does not exist yet (the JIT's
   // eager mode decodes ahead along static successors).
-  Block* prepare_block(uint64_t pc) { return lookup_or_decode(pc); }
+  // Null when pc cannot be fetched from (no exception is taken here).
+  Block* prepare_block(uint64_t pc) { return lookup_or_decode(pc, false); }
   // Where control can go after b without a run-time value: direct branch targets and the
   // fall-through. At most two.
   static int static_successors(const Block& b, uint64_t out[2]);
 
-  // The live block at pc for the current mode, if any (for the JIT's indirect branches).
-  Block* find_block(uint64_t pc) const;
+  // The live block at pc for the current mode and translation, if any (for the JIT's
+  // indirect branches and region discovery). Never takes an exception.
+  Block* find_block(uint64_t pc);
   // Every live block (the translator validates installs against it).
   Block* live_block(uint64_t pc, uint64_t serial) const;
 
-  // Slow paths of guest memory access (cpu/memory_access.h holds the fast ones).
-  uint64_t load_slow(uint64_t addr, unsigned size);
-  void store_slow(uint64_t addr, unsigned size, uint64_t value);
-  void note_watched_store(uint64_t addr, unsigned size);
+  // ---- Address translation (cpu/mmu_access.cpp) ----
+  // Contexts (the fast TLB's index): 0 = EL0, 1 = EL1, 2 = EL2, 3 = EL3. An instruction
+  // runs its accesses in the context of its EL; LDTR/STTR at EL1 use context 0.
+  std::unique_ptr<FastTlb> fast_tlb;
+  Tlb tlb;
+  FastTlbEntry& tlb_entry(unsigned ctx, uint64_t va) { return fast_tlb->e[ctx][fast_tlb_slot(va)]; }
+  // Translates a data access of size bytes at va: on success *pa is its physical
+  // address; on a fault the Data Abort (or alignment fault) has been taken and the result
+  // is false. cache_maintenance marks DC/IC operations (ESR.CM, and WnR = 1).
+  bool translate_data(uint64_t va, unsigned size, Access access, unsigned ctx, uint64_t* pa,
+                      bool cache_maintenance = false);
+  // The fast TLB entry for va's page in ctx, filled by a TLB lookup or a walk; null on a
+  // fault (*fault says which). Permissions are the caller's to check.
+  FastTlbEntry* tlb_fill(uint64_t va, unsigned ctx, WalkResult* fault);
+  // Whatever translation means has changed (TLBI, or a write to TTBR, TCR, SCTLR, MAIR,
+  // HCR): the fast TLB and every link between decoded blocks that relied on it go.
+  void translation_changed();
+
+  // Slow paths of guest memory access (cpu/memory_access.h holds the fast ones). On a
+  // fault the exception has been taken (ctl.exit is set) and a load returns 0.
+  uint64_t load_slow(uint64_t va, unsigned size, unsigned ctx);
+  void store_slow(uint64_t va, unsigned size, uint64_t value, unsigned ctx);
+  // Physical accesses, after translation.
+  uint64_t phys_read(uint64_t pa, unsigned size);
+  void phys_write(uint64_t pa, unsigned size, uint64_t value);
+  void note_watched_store(uint64_t pa, unsigned size);
   // One byte per 4 KiB RAM page; a store into a page whose byte is non-zero takes the
   // slow path (both tiers test this one byte): kWatchCode when decoded code came from the
   // page, kWatchMonitor when the exclusive monitor tags an address in it.
@@ -180,9 +206,11 @@ class Cpu {
   bool time_tiers = false;
 
  private:
-  Block* lookup_or_decode(uint64_t pc);
-  Block* decode_block(uint64_t pc);
-  uint32_t fetch(uint64_t pc);
+  // raise: take the Instruction Abort when pc cannot be fetched (else just return null).
+  Block* lookup_or_decode(uint64_t pc, bool raise = true);
+  Block* decode_block(uint64_t pc, uint64_t pa);
+  bool translate_fetch(uint64_t pc, uint64_t* pa, bool raise);
+  uint32_t fetch(uint64_t pa);
   uint32_t current_mode() const { return s.el; }
   uint64_t run_traced(uint64_t max_insns);
   void free_dead_blocks();
@@ -216,6 +244,9 @@ class Cpu {
   std::unordered_map<uint64_t, CodePage> code_pages_;
   std::vector<std::unique_ptr<Block>> dead_;
   std::vector<std::shared_ptr<void>> retired_code_;  // dropped translations, freed like dead_
+  // Translated exits linked to a block in another page, (block pc, serial): a new
+  // translation may map that page elsewhere, so they are cut on translation_changed().
+  std::vector<std::pair<uint64_t, uint64_t>> cross_page_links_;
   uint32_t epoch_ = 1;
   uint64_t next_serial_ = 1;
 };

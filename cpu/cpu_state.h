@@ -52,7 +52,7 @@ struct CpuState {
   uint64_t scr_el3;
   // System registers the core keeps but does not act on yet (MMU, implementation
   // defined, trap controls), indexed as in cpu/sysregs.cpp's kStoredRegs.
-  uint64_t stored_sysregs[40];
+  uint64_t stored_sysregs[48];
 
   // Generic timer (D11): the EL1 physical, EL1 virtual and EL2 physical timers.
   uint64_t cnt_cval[3];

@@ -32,6 +32,8 @@ const char* describe(uint32_t esr) {
     case ExceptionClass::PcAlignment: return "PC alignment fault";
     case ExceptionClass::SpAlignment: return "SP alignment fault";
     case ExceptionClass::DataAbortLower: case ExceptionClass::DataAbortSame: return "data abort";
+    case ExceptionClass::InsnAbortLower: case ExceptionClass::InsnAbortSame: return "instruction abort";
+    case ExceptionClass::SysTrap: return "trapped system register access";
     case ExceptionClass::Brk64: return "BRK";
     default: return "synchronous exception";
   }
@@ -68,23 +70,38 @@ void take_exception(Cpu& c, unsigned target_el, ExceptionType type, uint32_t esr
 }
 
 void undefined_instruction(Cpu& c) {
-  take_exception(c, c.s.el == 0 ? 1 : c.s.el, ExceptionType::Sync, make_esr(ExceptionClass::Unknown, 0), c.s.pc);
+  take_exception(c, sync_target_el(c.s), ExceptionType::Sync, make_esr(ExceptionClass::Unknown, 0), c.s.pc);
 }
 
 void sp_alignment_fault(Cpu& c) {
-  take_exception(c, c.s.el == 0 ? 1 : c.s.el, ExceptionType::Sync, make_esr(ExceptionClass::SpAlignment, 0), c.s.pc);
+  take_exception(c, sync_target_el(c.s), ExceptionType::Sync, make_esr(ExceptionClass::SpAlignment, 0), c.s.pc);
 }
 
 void pc_alignment_fault(Cpu& c) {
-  take_exception(c, c.s.el == 0 ? 1 : c.s.el, ExceptionType::Sync, make_esr(ExceptionClass::PcAlignment, 0), c.s.pc,
+  take_exception(c, sync_target_el(c.s), ExceptionType::Sync, make_esr(ExceptionClass::PcAlignment, 0), c.s.pc,
                  true, c.s.pc);
 }
 
-void data_alignment_fault(Cpu& c, uint64_t address, bool is_write) {
-  const unsigned target = c.s.el == 0 ? 1 : c.s.el;
+void data_abort(Cpu& c, uint64_t va, uint32_t fsc, bool is_write, bool cache_maintenance) {
+  const unsigned target = sync_target_el(c.s);
   const ExceptionClass ec = target == c.s.el ? ExceptionClass::DataAbortSame : ExceptionClass::DataAbortLower;
-  const uint32_t iss = (is_write ? 1u << 6 : 0) | 0x21;  // ISV = 0, WnR, DFSC = alignment fault
-  take_exception(c, target, ExceptionType::Sync, make_esr(ec, iss), c.s.pc, true, address);
+  const uint32_t iss = (cache_maintenance ? 1u << 8 : 0) | (is_write || cache_maintenance ? 1u << 6 : 0) | (fsc & 0x3f);
+  take_exception(c, target, ExceptionType::Sync, make_esr(ec, iss), c.s.pc, true, va);
+}
+
+void instruction_abort(Cpu& c, uint64_t va, uint32_t fsc) {
+  const unsigned target = sync_target_el(c.s);
+  const ExceptionClass ec = target == c.s.el ? ExceptionClass::InsnAbortSame : ExceptionClass::InsnAbortLower;
+  take_exception(c, target, ExceptionType::Sync, make_esr(ec, fsc & 0x3f), c.s.pc, true, va);
+}
+
+void sys_trap(Cpu& c, unsigned target_el, uint32_t w) {
+  // The instruction's fields land in the ISS as: Op0[21:20] Op2[19:17] Op1[16:14]
+  // CRn[13:10] Rt[9:5] CRm[4:1] Direction[0]; L (bit 21 of the word) is the direction.
+  const uint32_t op0 = (w >> 19) & 3, op1 = (w >> 16) & 7, crn = (w >> 12) & 15, crm = (w >> 8) & 15,
+                 op2 = (w >> 5) & 7, rt = w & 31, dir = (w >> 21) & 1;
+  const uint32_t iss = (op0 << 20) | (op2 << 17) | (op1 << 14) | (crn << 10) | (rt << 5) | (crm << 1) | dir;
+  take_exception(c, target_el, ExceptionType::Sync, make_esr(ExceptionClass::SysTrap, iss), c.s.pc);
 }
 
 void exception_return(Cpu& c) {
@@ -110,7 +127,7 @@ void exception_return(Cpu& c) {
 }
 
 void illegal_state_exception(Cpu& c) {
-  take_exception(c, c.s.el == 0 ? 1 : c.s.el, ExceptionType::Sync, make_esr(ExceptionClass::IllegalState, 0), c.s.pc);
+  take_exception(c, sync_target_el(c.s), ExceptionType::Sync, make_esr(ExceptionClass::IllegalState, 0), c.s.pc);
 }
 
 }  // namespace bramble

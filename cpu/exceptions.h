@@ -17,6 +17,10 @@ enum class ExceptionClass : uint32_t {
   Hvc64 = 0x16,
   Smc64 = 0x17,
   Brk64 = 0x3c,
+  WfxTrap = 0x01,   // WFI/WFE trapped (SCTLR_EL1.nTWI/nTWE at EL0)
+  SysTrap = 0x18,   // MSR, MRS or system instruction trapped
+  InsnAbortLower = 0x20,
+  InsnAbortSame = 0x21,
   PcAlignment = 0x22,
   SpAlignment = 0x26,
   DataAbortLower = 0x24,
@@ -41,6 +45,13 @@ void take_exception(Cpu& c, unsigned target_el, ExceptionType type, uint32_t esr
 // ESR for an exception class: EC, IL = 1 (every A64 instruction is 32 bits), ISS.
 inline uint32_t make_esr(ExceptionClass ec, uint32_t iss) { return (uint32_t(ec) << 26) | (1u << 25) | (iss & 0x1ffffff); }
 
+// The EL a synchronous exception from the current EL goes to: EL1 from EL0 (EL2 when
+// HCR_EL2.TGE is set, D1.10.x), otherwise the current EL.
+inline unsigned sync_target_el(const CpuState& s) {
+  if (s.el != 0) return s.el;
+  return (s.hcr_el2 >> 27) & 1 ? 2 : 1;
+}
+
 // The Undefined Instruction exception (EC 0, ELR = the instruction) for the current
 // instruction at c.s.pc.
 void undefined_instruction(Cpu& c);
@@ -57,10 +68,22 @@ void sp_alignment_fault(Cpu& c);
 // The PC alignment fault (EC 0x22) for a branch to a misaligned c.s.pc: ELR = FAR = pc.
 void pc_alignment_fault(Cpu& c);
 
-// An alignment fault on a data access (D5.x: exclusives and acquire/release always check
-// alignment): a Data Abort with DFSC 0b100001, WnR for writes, FAR = the address, ELR =
-// the instruction (at c.s.pc).
-void data_alignment_fault(Cpu& c, uint64_t address, bool is_write);
+// A Data Abort for the instruction at c.s.pc (D17.2.37 ISS encoding): fsc is the fault
+// status code (cpu/mmu.h fault_status), WnR set for writes and cache maintenance, CM for
+// cache maintenance, FAR = the faulting virtual address. ISV is 0: the instruction
+// syndrome is only reported for stage 2 faults, which this core does not model.
+void data_abort(Cpu& c, uint64_t va, uint32_t fsc, bool is_write, bool cache_maintenance = false);
+
+// An alignment fault on a data access (exclusives and acquire/release always check
+// alignment, as do all accesses with SCTLR.A and all accesses to Device memory).
+inline void data_alignment_fault(Cpu& c, uint64_t address, bool is_write) { data_abort(c, address, 0x21, is_write); }
+
+// An Instruction Abort at va (the instruction at c.s.pc cannot be fetched): ELR = FAR = va.
+void instruction_abort(Cpu& c, uint64_t va, uint32_t fsc);
+
+// A trapped MSR/MRS/system instruction (EC 0x18) to target_el; ISS as D17.2.x: Op0, Op2,
+// Op1, CRn, Rt, CRm and Direction (1 = read).
+void sys_trap(Cpu& c, unsigned target_el, uint32_t word);
 
 // ERET (C6.2.84): restores PSTATE from SPSR_ELx and continues at ELR_ELx. An illegal
 // return (D1.11.x: to a higher EL, to AArch32, or with a reserved mode) sets PSTATE.IL

@@ -1,5 +1,5 @@
-// Guest data accesses from instruction semantics: an inline fast path for RAM and a call
-// to Cpu's slow path for everything else. There is no MMU yet, so virtual = physical.
+// Guest data accesses from instruction semantics: an inline fast path through the fast
+// TLB for RAM, and a call to Cpu's slow path (translation, faults, devices) otherwise.
 #pragma once
 
 #include <cstring>
@@ -8,8 +8,8 @@
 
 namespace bramble {
 
-// The local exclusive monitor (B2.9). While it tags an address, that address's page is
-// watched, so stores there leave the fast path and can clear it.
+// The local exclusive monitor (B2.9) tags a physical address. While it does, that
+// address's page is watched, so stores there leave the fast path and can clear it.
 inline void monitor_clear(Cpu& c) {
   if (!c.s.excl_valid) return;
   c.set_monitor_watch(false);
@@ -31,27 +31,37 @@ inline void monitor_note_store(Cpu& c, uint64_t addr, unsigned size) {
   if (c.s.excl_valid && addr < c.s.excl_addr + c.s.excl_size && c.s.excl_addr < addr + size) monitor_clear(c);
 }
 
+// Loads and stores through the fast TLB (cpu/mmu.h). A hit needs the page's tag for the
+// access (the tag is compared with the page of the last byte, so an access crossing into
+// the next page misses) and, where alignment is enforced, an aligned address.
 template <typename T>
-inline T load(Cpu& c, uint64_t addr) {
-  const uint64_t off = addr - c.mem.ram_base;
-  if (off <= c.mem.ram_size - sizeof(T)) [[likely]] {
+inline T load(Cpu& c, uint64_t va, unsigned ctx) {
+  const FastTlbEntry& e = c.tlb_entry(ctx, va);
+  if (e.read_tag == ((va + sizeof(T) - 1) & ~0xfffull) && !(va & (sizeof(T) - 1) & e.align_mask)) [[likely]] {
     T v;
-    std::memcpy(&v, c.mem.ram + off, sizeof(T));
+    std::memcpy(&v, reinterpret_cast<const uint8_t*>(va + e.addend), sizeof(T));
     return v;
   }
-  return T(c.load_slow(addr, sizeof(T)));
+  return T(c.load_slow(va, sizeof(T), ctx));
 }
 
 template <typename T>
-inline void store(Cpu& c, uint64_t addr, T v) {
-  const uint64_t off = addr - c.mem.ram_base;
-  if (off <= c.mem.ram_size - sizeof(T)) [[likely]] {
-    std::memcpy(c.mem.ram + off, &v, sizeof(T));
-    if (c.store_watch[off >> 12] | c.store_watch[(off + sizeof(T) - 1) >> 12]) [[unlikely]]
-      c.note_watched_store(addr, sizeof(T));
+inline void store(Cpu& c, uint64_t va, T v, unsigned ctx) {
+  const FastTlbEntry& e = c.tlb_entry(ctx, va);
+  if (e.write_tag == ((va + sizeof(T) - 1) & ~0xfffull) && !(va & (sizeof(T) - 1) & e.align_mask)) [[likely]] {
+    uint8_t* host = reinterpret_cast<uint8_t*>(va + e.addend);
+    std::memcpy(host, &v, sizeof(T));
+    const uint64_t off = uint64_t(host - c.mem.ram);
+    if (c.store_watch[off >> 12]) [[unlikely]] c.note_watched_store(c.mem.ram_base + off, sizeof(T));
     return;
   }
-  c.store_slow(addr, sizeof(T), uint64_t(v));
+  c.store_slow(va, sizeof(T), uint64_t(v), ctx);
 }
+
+// Accesses in the context of the current EL.
+template <typename T>
+inline T load(Cpu& c, uint64_t va) { return load<T>(c, va, c.s.el); }
+template <typename T>
+inline void store(Cpu& c, uint64_t va, T v) { store<T>(c, va, v, c.s.el); }
 
 }  // namespace bramble

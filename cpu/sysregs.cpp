@@ -28,8 +28,6 @@ constexpr uint32_t kMPIDR_EL1 = key(3, 0, 0, 0, 5);
 constexpr uint32_t kCTR_EL0 = key(3, 3, 0, 0, 1);
 constexpr uint32_t kDCZID_EL0 = key(3, 3, 0, 0, 7);
 
-constexpr unsigned kDcZvaBytes = 64;  // DCZID_EL0.BS = 4: 16 words
-
 // Registers that exist once per exception level: op1 is 0 for EL1, 4 for EL2, 6 for EL3.
 // The EL a per-EL register with this op1 belongs to, or 0.
 unsigned el_of_op1(unsigned op1) { return op1 == 0 ? 1 : op1 == 4 ? 2 : op1 == 6 ? 3 : 0; }
@@ -97,6 +95,7 @@ constexpr StoredReg kStoredRegs[] = {
     {key(3, 1, 11, 0, 3), "L2ECTLR_EL1", 0},
     {key(3, 0, 5, 1, 0), "AFSR0_EL1", 0},
     {key(3, 0, 5, 1, 1), "AFSR1_EL1", 0},
+    {key(3, 0, 7, 4, 0), "PAR_EL1", 0},
 };
 static_assert(std::size(kStoredRegs) <= std::size(CpuState{}.stored_sysregs));
 
@@ -160,6 +159,15 @@ void undefined_access(Cpu& c, const char* what, SysRegKey k) {
 }
 
 }  // namespace
+
+uint64_t stored_sysreg(const CpuState& s, uint32_t k) {
+  const int i = stored_index(k);
+  return i >= 0 ? s.stored_sysregs[i] : 0;
+}
+
+void set_stored_sysreg(CpuState& s, uint32_t k, uint64_t value) {
+  if (const int i = stored_index(k); i >= 0) s.stored_sysregs[i] = value;
+}
 
 std::string sysreg_name(SysRegKey k) {
   if (const int i = stored_index(k.packed()); i >= 0) return kStoredRegs[i].name;
@@ -255,11 +263,60 @@ bool access_el_reg(Cpu& c, SysRegKey k, bool write, uint64_t* v, bool* ok) {
 // modelled yet: the EL0 registers are simply allowed.
 unsigned min_el(SysRegKey k) { return k.op1 == 3 ? 0 : k.op1 == 4 ? 2 : k.op1 == 6 ? 3 : 1; }
 
-bool read_sysreg(Cpu& c, SysRegKey k, uint64_t* v) {
+// Registers whose writes change what translations mean: the fast TLB and block links go.
+static bool affects_translation(uint32_t p) {
+  switch (p) {
+    case reg::TTBR0_EL1: case reg::TTBR1_EL1: case reg::TCR_EL1: case reg::TTBR0_EL2: case reg::TCR_EL2:
+    case reg::TTBR0_EL3: case reg::TCR_EL3: case reg::MAIR_EL1: case reg::MAIR_EL2: case reg::MAIR_EL3:
+    case kHCR_EL2:
+      return true;
+  }
+  const SysRegKey k{p >> 14, (p >> 11) & 7, (p >> 7) & 15, (p >> 3) & 15, p & 7};
+  return k.op0 == 3 && k.crn == 1 && k.crm == 0 && k.op2 == 0 && el_of_op1(k.op1);  // SCTLR_ELx
+}
+
+// The finer controls on EL0 and EL1 access to registers that op1 alone allows (D1.x):
+// SCTLR_EL1.UMA (DAIF) and UCT (CTR_EL0), CNTKCTL_EL1 (EL0 counters and timers) trap to
+// EL1; CNTHCTL_EL2 (EL0/EL1 physical counter and timer) traps to EL2. True when the
+// access trapped (EC 0x18 has been taken).
+static bool access_trapped(Cpu& c, SysRegKey k, uint32_t word) {
+  const uint32_t p = k.packed();
+  if (c.s.el >= 2) return false;
+  unsigned reg = 0;
+  const int t = timer_of(k, &reg);
+  const bool phys_count = p == kCNTPCT_EL0, virt_count = p == kCNTVCT_EL0;
+  if (c.s.el == 0) {
+    const uint64_t sctlr = c.s.sctlr_el[1], kctl = c.s.cntkctl_el1;
+    bool allowed = true;
+    if (p == kDAIF) allowed = (sctlr >> 9) & 1;                        // UMA
+    else if (p == kCTR_EL0) allowed = (sctlr >> 15) & 1;               // UCT
+    else if (phys_count) allowed = kctl & 1;                           // EL0PCTEN
+    else if (virt_count) allowed = (kctl >> 1) & 1;                    // EL0VCTEN
+    else if (p == kCNTFRQ_EL0) allowed = kctl & 3;                     // either
+    else if (t == 0) allowed = (kctl >> 9) & 1;                        // EL0PTEN
+    else if (t == 1) allowed = (kctl >> 8) & 1;                        // EL0VTEN
+    if (!allowed) {
+      sys_trap(c, sync_target_el(c.s), word);
+      return true;
+    }
+  }
+  // CNTHCTL_EL2 applies while EL2 is in use for the lower levels (Non-secure).
+  if (c.s.scr_el3 & 1) {
+    const uint64_t hctl = c.s.cnthctl_el2;
+    if ((phys_count && !(hctl & 1)) || (t == 0 && !(hctl & 2))) {
+      sys_trap(c, 2, word);
+      return true;
+    }
+  }
+  return false;
+}
+
+bool read_sysreg(Cpu& c, SysRegKey k, uint64_t* v, uint32_t word) {
   if (c.s.el < min_el(k)) {
     undefined_access(c, "MRS", k);
     return false;
   }
+  if (access_trapped(c, k, word)) return false;
   if (bool ok; access_el_reg(c, k, false, v, &ok)) return ok;
   if (const int i = stored_index(k.packed()); i >= 0) {
     *v = c.s.stored_sysregs[i];
@@ -322,24 +379,40 @@ bool read_sysreg(Cpu& c, SysRegKey k, uint64_t* v) {
     case kMPIDR_EL1: *v = 0x80000000ull | unsigned(c.core_id); return true;
     // Cortex-A53 TRM 4.3.x: 64-byte lines, VIPT I-cache, CWG/ERG 16 words.
     case kCTR_EL0: *v = 0x84448004; return true;
-    case kDCZID_EL0: *v = 4; return true;
+    // DZP (bit 4) says DC ZVA is prohibited: at EL0 while SCTLR_EL1.DZE is clear.
+    case kDCZID_EL0: *v = 4 | (c.s.el == 0 && !((c.s.sctlr_el[1] >> 14) & 1) ? 0x10 : 0); return true;
   }
   undefined_access(c, "MRS", k);
   return false;
 }
 
-bool write_sysreg(Cpu& c, SysRegKey k, uint64_t v) {
+// Write side of the registers that change how the core works, before they are stored;
+// false when the value asks for something this core does not model (the core stopped).
+static bool check_control_write(Cpu& c, SysRegKey k, uint64_t v) {
+  const bool sctlr = k.op0 == 3 && k.crn == 1 && k.crm == 0 && k.op2 == 0 && el_of_op1(k.op1);
+  const char* what = nullptr;
+  // SCTLR_ELx.EE (bit 25) and SCTLR_EL1.E0E (bit 24): big-endian data accesses.
+  if (sctlr && ((v >> 25) & 1 || (k.op1 == 0 && (v >> 24) & 1))) what = "big-endian data (EE/E0E)";
+  if (k.packed() == kHCR_EL2 && (v & 1)) what = "stage 2 translation (VM)";
+  if (!what) return true;
+  char msg[128];
+  std::snprintf(msg, sizeof msg, "MSR %s asks for %s, which bramble does not model", sysreg_name(k).c_str(), what);
+  c.stop(StopReason::Unsupported, msg);
+  return false;
+}
+
+bool write_sysreg(Cpu& c, SysRegKey k, uint64_t v, uint32_t word) {
   if (c.s.el < min_el(k)) {
     undefined_access(c, "MSR", k);
     return false;
   }
-  // SCTLR_ELx.M turns the MMU on, which is not modelled yet: running on untranslated
-  // would be wrong in ways the guest could not see, so stop and say so.
-  if (k.op0 == 3 && k.crn == 1 && k.crm == 0 && k.op2 == 0 && (v & 1)) {
-    char msg[96];
-    std::snprintf(msg, sizeof msg, "MSR %s with M = 1: the MMU is not modelled yet", sysreg_name(k).c_str());
-    c.stop(StopReason::Unsupported, msg);
-    return false;
+  if (access_trapped(c, k, word)) return false;
+  if (!check_control_write(c, k, v)) return false;
+  if (affects_translation(k.packed())) {
+    bool ok = true;
+    if (!access_el_reg(c, k, true, &v, &ok)) set_stored_sysreg(c.s, k.packed(), v);
+    if (ok) c.translation_changed();
+    return ok;
   }
   if (bool ok; access_el_reg(c, k, true, &v, &ok)) return ok;
   if (const int i = stored_index(k.packed()); i >= 0) {
@@ -380,29 +453,6 @@ bool write_sysreg(Cpu& c, SysRegKey k, uint64_t v) {
       return true;
   }
   undefined_access(c, "MSR", k);
-  return false;
-}
-
-bool execute_sys(Cpu& c, SysRegKey k, uint64_t xt) {
-  const uint32_t p = k.packed();
-  if (p == key(1, 3, 7, 4, 1)) {  // DC ZVA: zero the naturally aligned block (C5.3.x)
-    const uint64_t base = xt & ~uint64_t(kDcZvaBytes - 1);
-    for (unsigned i = 0; i < kDcZvaBytes; i += 8) store<uint64_t>(c, base + i, 0);
-    return true;
-  }
-  if (p == key(1, 3, 7, 5, 1)) {  // IC IVAU: decoded code at that line must be refetched
-    c.invalidate_code(xt & ~63ull, 64);
-    return true;
-  }
-  if (p == key(1, 0, 7, 5, 0) || p == key(1, 0, 7, 1, 0)) {  // IC IALLU, IC IALLUIS
-    c.invalidate_all_code();
-    return true;
-  }
-  // Data-cache maintenance by VA or set/way: there are no caches to maintain.
-  if (k.op1 <= 3 && k.crn == 7 && (k.crm == 6 || k.crm == 10 || k.crm == 11 || k.crm == 14)) return true;
-  // TLB maintenance: there is no TLB yet.
-  if (k.crn == 8) return true;
-  undefined_access(c, "SYS", k);
   return false;
 }
 

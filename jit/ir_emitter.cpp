@@ -160,65 +160,96 @@ Value* IrEmitter::fn_ptr(const void* p) {
   return b_.CreateIntToPtr(c64(reinterpret_cast<uintptr_t>(p)), llvm::PointerType::get(ctx_, 0));
 }
 
+Value* IrEmitter::tlb_hit(Value* addr, unsigned size, size_t tag_offset, Value** entry) {
+  // The same test as cpu/memory_access.h: the tag of the slot for addr's page must equal
+  // the page of the access's last byte, and where alignment is enforced the address
+  // must be aligned.
+  const unsigned ctx = blk_->mode;  // the block's EL (Block::mode)
+  Value* slot = b_.CreateAnd(b_.CreateLShr(addr, 12), c64(kFastTlbSize - 1));
+  Value* base = fn_ptr(&mach_.tlb->e[ctx][0]);
+  *entry = b_.CreateGEP(b_.getInt8Ty(), base, b_.CreateMul(slot, c64(sizeof(FastTlbEntry))));
+  auto field = [&](size_t off) {
+    auto* l = b_.CreateLoad(b_.getInt64Ty(), b_.CreateGEP(b_.getInt8Ty(), *entry, c64(off)));
+    l->setMetadata(llvm::LLVMContext::MD_tbaa, tbaa_ctl_);
+    return l;
+  };
+  Value* last_page = b_.CreateAnd(b_.CreateAdd(addr, c64(size - 1)), c64(~0xfffull));
+  Value* hit = b_.CreateICmpEQ(field(tag_offset), last_page);
+  if (size > 1) {
+    Value* misaligned = b_.CreateAnd(b_.CreateAnd(addr, c64(size - 1)), field(offsetof(FastTlbEntry, align_mask)));
+    hit = b_.CreateAnd(hit, b_.CreateICmpEQ(misaligned, c64(0)));
+  }
+  return hit;
+}
+
 Value* IrEmitter::load(Value* addr, unsigned size) {
   Type* it = b_.getIntNTy(8 * size);
-  Value* off = b_.CreateSub(addr, c64(mach_.ram_base));
-  Value* fits = b_.CreateICmpULE(off, c64(mach_.ram_size - size));
-  BasicBlock* fast = BasicBlock::Create(ctx_, "ld.ram", fn_);
+  Value* entry;
+  Value* hit = tlb_hit(addr, size, offsetof(FastTlbEntry, read_tag), &entry);
+  BasicBlock* fast = BasicBlock::Create(ctx_, "ld.fast", fn_);
   BasicBlock* slow = BasicBlock::Create(ctx_, "ld.slow", fn_);
   BasicBlock* join = BasicBlock::Create(ctx_, "ld.join", fn_);
-  b_.CreateCondBr(fits, fast, slow);
+  b_.CreateCondBr(hit, fast, slow, llvm::MDBuilder(ctx_).createBranchWeights(1000, 1));
 
   b_.SetInsertPoint(fast);
-  auto* l = b_.CreateAlignedLoad(it, b_.CreateGEP(b_.getInt8Ty(), fn_ptr(mach_.ram), off), llvm::MaybeAlign(1));
+  auto* addend = b_.CreateLoad(b_.getInt64Ty(), b_.CreateGEP(b_.getInt8Ty(), entry, c64(offsetof(FastTlbEntry, addend))));
+  addend->setMetadata(llvm::LLVMContext::MD_tbaa, tbaa_ctl_);
+  Value* host = b_.CreateIntToPtr(b_.CreateAdd(addr, addend), b_.getPtrTy());
+  auto* l = b_.CreateAlignedLoad(it, host, llvm::MaybeAlign(1));
   l->setMetadata(llvm::LLVMContext::MD_tbaa, tbaa_guest_);
   Value* vf = b_.CreateZExt(l, b_.getInt64Ty());
   b_.CreateBr(join);
 
+  // The slow path translates, reaches devices, and may take a Data Abort: the registers
+  // are in CpuState before it, and the translation leaves if it faulted.
   b_.SetInsertPoint(slow);
+  flush_here(write_pc(pc_));
   auto* slow_ty = llvm::FunctionType::get(b_.getInt64Ty(), {b_.getPtrTy(), b_.getInt64Ty(), b_.getInt32Ty()}, false);
   Value* vs = b_.CreateCall(slow_ty, fn_ptr(reinterpret_cast<const void*>(&bramble_jit_load_slow)),
                             {cpu_, addr, c32(size)});
+  check_exit_after_helper();
+  BasicBlock* slow_end = b_.GetInsertBlock();
   b_.CreateBr(join);
 
   b_.SetInsertPoint(join);
   auto* phi = b_.CreatePHI(b_.getInt64Ty(), 2);
   phi->addIncoming(vf, fast);
-  phi->addIncoming(vs, slow);
+  phi->addIncoming(vs, slow_end);
   return phi;
 }
 
 void IrEmitter::store(Value* addr, unsigned size, Value* value) {
   Type* it = b_.getIntNTy(8 * size);
   Value* v64 = value->getType()->isIntegerTy(64) ? value : b_.CreateZExt(value, b_.getInt64Ty());
-  Value* off = b_.CreateSub(addr, c64(mach_.ram_base));
-  Value* fits = b_.CreateICmpULE(off, c64(mach_.ram_size - size));
+  Value* entry;
+  Value* hit = tlb_hit(addr, size, offsetof(FastTlbEntry, write_tag), &entry);
   BasicBlock* check = BasicBlock::Create(ctx_, "st.check", fn_);
-  BasicBlock* fast = BasicBlock::Create(ctx_, "st.ram", fn_);
+  BasicBlock* fast = BasicBlock::Create(ctx_, "st.fast", fn_);
   BasicBlock* slow = BasicBlock::Create(ctx_, "st.slow", fn_);
   BasicBlock* join = BasicBlock::Create(ctx_, "st.join", fn_);
-  b_.CreateCondBr(fits, check, slow);
+  b_.CreateCondBr(hit, check, slow, llvm::MDBuilder(ctx_).createBranchWeights(1000, 1));
 
   // Stores into a watched page (decoded code, or an address the exclusive monitor tags)
   // take the slow path, which drops code and clears the monitor as tier 0 does.
   b_.SetInsertPoint(check);
-  auto page_flag = [&](Value* o) {
-    auto* l = b_.CreateLoad(b_.getInt8Ty(), b_.CreateGEP(b_.getInt8Ty(), fn_ptr(mach_.store_watch), b_.CreateLShr(o, 12)));
-    l->setMetadata(llvm::LLVMContext::MD_tbaa, tbaa_ctl_);
-    return l;
-  };
-  Value* flags = b_.CreateOr(page_flag(off), page_flag(b_.CreateAdd(off, c64(size - 1))));
-  b_.CreateCondBr(b_.CreateICmpEQ(flags, b_.getInt8(0)), fast, slow);
+  auto* addend = b_.CreateLoad(b_.getInt64Ty(), b_.CreateGEP(b_.getInt8Ty(), entry, c64(offsetof(FastTlbEntry, addend))));
+  addend->setMetadata(llvm::LLVMContext::MD_tbaa, tbaa_ctl_);
+  Value* host_int = b_.CreateAdd(addr, addend);
+  Value* ram_off = b_.CreateSub(host_int, c64(reinterpret_cast<uintptr_t>(mach_.ram)));
+  auto* flag = b_.CreateLoad(b_.getInt8Ty(), b_.CreateGEP(b_.getInt8Ty(), fn_ptr(mach_.store_watch), b_.CreateLShr(ram_off, 12)));
+  flag->setMetadata(llvm::LLVMContext::MD_tbaa, tbaa_ctl_);
+  b_.CreateCondBr(b_.CreateICmpEQ(flag, b_.getInt8(0)), fast, slow, llvm::MDBuilder(ctx_).createBranchWeights(1000, 1));
 
   b_.SetInsertPoint(fast);
-  auto* st = b_.CreateAlignedStore(b_.CreateTrunc(v64, it), b_.CreateGEP(b_.getInt8Ty(), fn_ptr(mach_.ram), off),
-                                   llvm::MaybeAlign(1));
+  auto* st = b_.CreateAlignedStore(b_.CreateTrunc(v64, it), b_.CreateIntToPtr(host_int, b_.getPtrTy()), llvm::MaybeAlign(1));
   st->setMetadata(llvm::LLVMContext::MD_tbaa, tbaa_guest_);
   b_.CreateBr(join);
 
   b_.SetInsertPoint(slow);
+  flush_here(write_pc(pc_));
   auto* slow_ty = llvm::FunctionType::get(b_.getVoidTy(), {b_.getPtrTy(), b_.getInt64Ty(), b_.getInt32Ty(), b_.getInt64Ty()}, false);
   b_.CreateCall(slow_ty, fn_ptr(reinterpret_cast<const void*>(&bramble_jit_store_slow)), {cpu_, addr, c32(size), v64});
+  check_exit_after_helper();
   b_.CreateBr(join);
 
   b_.SetInsertPoint(join);

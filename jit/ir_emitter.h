@@ -38,6 +38,7 @@ struct MachineImage {
   uint8_t* ram = nullptr;
   uint64_t ram_base = 0, ram_size = 0;
   const uint8_t* store_watch = nullptr;  // Cpu::store_watch
+  const FastTlb* tlb = nullptr;          // Cpu::fast_tlb
   bool count_chains = false;              // emit ExecControl::chained increments
 };
 
@@ -78,7 +79,9 @@ class IrEmitter {
   llvm::Value* add_with_carry(llvm::Value* x, llvm::Value* y, llvm::Value* carry_in, llvm::Value** nzcv);
   llvm::Value* logic_flags(llvm::Value* r);
 
-  // Guest memory: size in bytes; loads return i64 zero-extended.
+  // Guest memory: size in bytes; loads return i64 zero-extended. The fast path looks the
+  // page up in the fast TLB of the block's context; the slow path may take an exception,
+  // after which the translation leaves.
   llvm::Value* load(llvm::Value* addr, unsigned size);
   void store(llvm::Value* addr, unsigned size, llvm::Value* value);
 
@@ -115,6 +118,9 @@ class IrEmitter {
   int member_at(uint64_t pc) const;  // index of the member starting at pc, or -1
   llvm::Instruction* write_pc(uint64_t pc);
   void check_exit_after_helper();
+  // The fast TLB entry for addr in the block's context, and whether its tag at
+  // tag_offset (read or write) allows an access of size bytes there.
+  llvm::Value* tlb_hit(llvm::Value* addr, unsigned size, size_t tag_offset, llvm::Value** entry);
   llvm::Value* fn_ptr(const void* p);
   void chain_or_return(llvm::Value* target_fn, int slot);
 

@@ -110,7 +110,8 @@ JitEngine::~JitEngine() {
 }
 
 MachineImage JitEngine::machine_of(Cpu& cpu) const {
-  return MachineImage{cpu.mem.ram, cpu.mem.ram_base, cpu.mem.ram_size, cpu.store_watch.data(), opts_.count_chains};
+  return MachineImage{cpu.mem.ram, cpu.mem.ram_base, cpu.mem.ram_size, cpu.store_watch.data(), cpu.fast_tlb.get(),
+                      opts_.count_chains};
 }
 
 BlockImage JitEngine::image_of(const Block& b) const {

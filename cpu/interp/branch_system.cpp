@@ -53,10 +53,10 @@ void exec_TBNZ(Cpu& c, uint32_t w) {
 }
 
 // ---- Exception generation (C6.2: SVC, HVC, SMC, BRK; routing as in D1.10) ----
-// SVC: to EL1 from EL0, otherwise to the current EL; ELR is the next instruction.
-// (HCR_EL2.TGE routing of EL0 to EL2 comes with the rest of the system level.)
+// SVC: to EL1 from EL0 (EL2 with HCR_EL2.TGE), otherwise to the current EL; ELR is the
+// next instruction.
 void exec_SVC(Cpu& c, uint32_t w) {
-  take_exception(c, c.s.el == 0 ? 1 : c.s.el, ExceptionType::Sync, make_esr(ExceptionClass::Svc64, bits(w, 20, 5)),
+  take_exception(c, sync_target_el(c.s), ExceptionType::Sync, make_esr(ExceptionClass::Svc64, bits(w, 20, 5)),
                  c.s.pc + 4);
 }
 
@@ -79,7 +79,7 @@ void exec_SMC(Cpu& c, uint32_t w) {
 
 // BRK: a debug exception to EL1 from EL0, otherwise the current EL; ELR is the BRK.
 void exec_BRK(Cpu& c, uint32_t w) {
-  take_exception(c, c.s.el == 0 ? 1 : c.s.el, ExceptionType::Sync, make_esr(ExceptionClass::Brk64, bits(w, 20, 5)),
+  take_exception(c, sync_target_el(c.s), ExceptionType::Sync, make_esr(ExceptionClass::Brk64, bits(w, 20, 5)),
                  c.s.pc);
 }
 
@@ -140,7 +140,7 @@ void exec_MSR_imm_DAIFClr(Cpu& c, uint32_t w) {
 // ---- System instructions and registers ----
 void exec_SYS(Cpu& c, uint32_t w) {
   if (execute_sys(c, SysRegKey{1, bits(w, 18, 16), bits(w, 15, 12), bits(w, 11, 8), bits(w, 7, 5)},
-                  xr(c, rd(w))))
+                  xr(c, rd(w)), w))
     c.s.pc += 4;
 }
 
@@ -149,7 +149,7 @@ void exec_SYSL(Cpu& c, uint32_t) { undefined_instruction(c); }
 
 void exec_MRS(Cpu& c, uint32_t w) {
   uint64_t v;
-  if (read_sysreg(c, SysRegKey{2u + bits(w, 19, 19), bits(w, 18, 16), bits(w, 15, 12), bits(w, 11, 8), bits(w, 7, 5)}, &v)) {
+  if (read_sysreg(c, SysRegKey{2u + bits(w, 19, 19), bits(w, 18, 16), bits(w, 15, 12), bits(w, 11, 8), bits(w, 7, 5)}, &v, w)) {
     set_xr(c, rd(w), v);
     c.s.pc += 4;
   }
@@ -157,7 +157,7 @@ void exec_MRS(Cpu& c, uint32_t w) {
 
 void exec_MSR_reg(Cpu& c, uint32_t w) {
   if (write_sysreg(c, SysRegKey{2u + bits(w, 19, 19), bits(w, 18, 16), bits(w, 15, 12), bits(w, 11, 8), bits(w, 7, 5)},
-                   xr(c, rd(w))))
+                   xr(c, rd(w)), w))
     c.s.pc += 4;
 }
 

@@ -107,6 +107,7 @@ class Bramble {
     std::memcpy(mem_.ram + p.end_addr(), &kSentinel, 4);
     std::memcpy(mem_.ram + kDataBase, s.data.data(), s.data.size());
     cpu_.reset(p.code_addr, 1);
+    test::normal_memory_with_mmu_off(cpu_);
     // Unicorn 2.0.1 (QEMU 5) does not check SP alignment (SCTLR_EL1.SA, D1.8.2), and the
     // generated writebacks misalign SP freely: compare with the check off. The check
     // itself is covered by the tier-equivalence test and the spalign guest.

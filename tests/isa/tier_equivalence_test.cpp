@@ -54,6 +54,7 @@ Outcome run_one(uint64_t seed, uint32_t word, bool jit) {
     std::memcpy(mem.ram + a, &v, 8);
   }
   cpu.reset(kCode, 1);
+  test::normal_memory_with_mmu_off(cpu);
   for (int i = 0; i < 31; ++i) {
     // Half the registers point into the data area, so loads and stores mostly hit RAM.
     cpu.s.x[i] = (rng() & 1) ? kData + 0x2000 + (rng() % 0x1000) * 8 - 0x4000 : rng();

@@ -37,4 +37,12 @@ class StopOnHlt final : public CpuHooks {
   int only_;
 };
 
+// Makes memory Normal while the EL1&0 MMU is off (HCR_EL2.DC, D5.2.9), as Unicorn treats
+// it: with the MMU off, data accesses are otherwise to Device memory, where every
+// misaligned access takes an alignment fault. For a core reset at EL1.
+inline void normal_memory_with_mmu_off(Cpu& c) {
+  c.s.hcr_el2 |= 1ull << 12;
+  c.translation_changed();
+}
+
 }  // namespace bramble::test

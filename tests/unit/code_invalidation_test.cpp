@@ -24,6 +24,7 @@ TEST(CodeInvalidation, DataStoresBesideCodeKeepItAndStoresOverCodeDropIt) {
   std::memcpy(mem.ram + 0x2000, &kMovz1, 4);
   std::memcpy(mem.ram + 0x2004, &kHlt, 4);
   cpu.reset(0x2000, 1);
+  test::normal_memory_with_mmu_off(cpu);
   cpu.run(10);
   EXPECT_EQ(cpu.s.x[0], 1u);
   EXPECT_EQ(cpu.stats.blocks_decoded, 1u);
