@@ -135,7 +135,9 @@ WalkResult translate_walk(Cpu& c, unsigned el, uint64_t va, Access access) {
       granule_log2 = tg1 == 1 ? 14 : tg1 == 3 ? 16 : 12;
     } else {
       // TG0: 0b00 4K, 0b01 64K, 0b10 16K. The reserved encodings act as 4K (an
-      // IMPLEMENTATION DEFINED choice of an implemented size, D17.2.x).
+      // IMPLEMENTATION DEFINED choice of an implemented size, D17.2.x). The A53 has no
+      // 16K granule (ID_AA64MMFR0_EL1.TGran16 = 0, which bramble reports too) and would
+      // pick another size; bramble walks 16K tables when a guest asks for them anyway.
       const unsigned tg0 = unsigned(tcr >> 14) & 3;
       granule_log2 = tg0 == 1 ? 16 : tg0 == 2 ? 14 : 12;
     }
