@@ -167,6 +167,18 @@ Block* Cpu::lookup_or_decode(uint64_t pc, bool raise) {
 
 uint64_t Cpu::run(uint64_t max_insns) {
   free_dead_blocks();
+  yield_ = false;
+  if (waiting_) {
+    if (!wake_pending()) return 0;
+    waiting_ = false;
+  }
+  in_run_ = true;
+  run_done_ = 0;
+  block_pc_ = s.pc;
+  struct LeaveRun {
+    bool& flag;
+    ~LeaveRun() { flag = false; }
+  } leave{in_run_};
   if (trace.exec) return run_traced(max_insns);
   uint64_t done = 0;
   Block* prev = nullptr;
@@ -175,8 +187,9 @@ uint64_t Cpu::run(uint64_t max_insns) {
       translator->poll(*this);
       prev = nullptr;  // installing may not touch links, but start the chain afresh
     }
-    if (s.il | (s.pc & 3)) [[unlikely]] {
-      // Any instruction with PSTATE.IL set (D1.11.x), or a fetch from a misaligned PC.
+    if (s.il | (s.pc & 3) | irq_check_) [[unlikely]] {
+      // An asynchronous exception that has become due, any instruction with PSTATE.IL
+      // set (D1.11.x), or a fetch from a misaligned PC.
       if (take_fetch_exception()) break;
       prev = nullptr;
       continue;
@@ -224,7 +237,7 @@ uint64_t Cpu::run(uint64_t max_insns) {
       stats.insns_tier1 += ran;
       stats.jit_entries++;
       if (ctl.exit) {
-        if (stop_reason_ != StopReason::None) break;
+        if (stop_reason_ != StopReason::None || waiting_ || yield_) break;
         ctl.exit = 0;  // an exception was taken or returned from: go on at the new pc
         continue;
       }
@@ -260,7 +273,7 @@ uint64_t Cpu::run(uint64_t max_insns) {
     done += i;
     stats.insns_tier0 += i;
     if (ctl.exit) {
-      if (stop_reason_ != StopReason::None) break;
+      if (stop_reason_ != StopReason::None || waiting_ || yield_) break;
       ctl.exit = 0;  // an exception was taken or returned from: go on at the new pc
       prev = nullptr;
       continue;
@@ -268,10 +281,18 @@ uint64_t Cpu::run(uint64_t max_insns) {
     prev = b;
   }
   if (time_tiers) switch_tier(-1);
+  if (stop_reason_ == StopReason::None) ctl.exit = 0;  // a wait or a yield: nothing pending
   return done;
 }
 
 bool Cpu::take_fetch_exception() {
+  if (irq_check_) {
+    irq_check_ = 0;
+    if (take_interrupt() || !(s.il | (s.pc & 3))) {
+      ctl.exit = 0;
+      return stop_reason_ != StopReason::None;
+    }
+  }
   if (s.il) illegal_state_exception(*this);
   else pc_alignment_fault(*this);
   if (stop_reason_ != StopReason::None) return true;
@@ -328,8 +349,8 @@ Block* Cpu::live_block(uint64_t pc, uint64_t serial) const {
 
 uint64_t Cpu::run_traced(uint64_t max_insns) {
   uint64_t done = 0;
-  while (done < max_insns && stop_reason_ == StopReason::None) {
-    if (s.il | (s.pc & 3)) {  // the same checks as run() makes before each block
+  while (done < max_insns && stop_reason_ == StopReason::None && !waiting_ && !yield_) {
+    if (s.il | (s.pc & 3) | irq_check_) {  // the same checks as run() makes before each block
       if (take_fetch_exception()) break;
       continue;
     }
@@ -349,6 +370,7 @@ uint64_t Cpu::run_traced(uint64_t max_insns) {
     }
     if (stop_reason_ == StopReason::None) ctl.exit = 0;
   }
+  if (time_tiers) switch_tier(-1);
   return done;
 }
 

@@ -132,6 +132,7 @@ class Cpu {
   // Instructions retired so far in the current run() (exact at any instruction that can
   // observe time: such instructions run as helpers, after the budget is written back).
   uint64_t retired_in_run() const {
+    if (!in_run_) return 0;  // between runs the caller's own count is complete
     return run_done_ + (in_jit_ ? uint64_t(jit_entry_budget_ - ctl.budget) : (s.pc - block_pc_) / 4);
   }
 
@@ -162,6 +163,36 @@ class Cpu {
   Block* find_block(uint64_t pc);
   // Every live block (the translator validates installs against it).
   Block* live_block(uint64_t pc, uint64_t serial) const;
+
+  // ---- Interrupts, WFI/WFE and the generic timer's outputs (cpu/interrupts.cpp) ----
+  // The core's IRQ and FIQ inputs (level-sensitive) and a pending SError.
+  void set_irq(bool level);
+  void set_fiq(bool level);
+  void set_serror(bool pending);
+  bool irq_line() const { return irq_line_; }
+  bool fiq_line() const { return fiq_line_; }
+  // After anything that can unmask or reroute an asynchronous exception (PSTATE.DAIF,
+  // the EL, SCR_EL3, HCR_EL2): take it, if one is due, before the next instruction.
+  void interrupts_may_change();
+  // WFI/WFE put the core to sleep: run() returns, and waiting() stays true until an
+  // interrupt line or (for WFE) an event wakes it.
+  bool waiting() const { return waiting_; }
+  void wait(bool for_event);
+  // A wake-up event is due (an asserted interrupt, or a WFE's event register).
+  bool wake_pending() const;
+  // SEV/SEVL and exception returns set the event register (D1.17.x).
+  void set_event() { event_register_ = true; }
+  bool take_event() { const bool e = event_register_; event_register_ = false; return e; }
+  // Leave run() after the current instruction without stopping (a timer was programmed:
+  // the machine must recompute when the next one fires).
+  void request_yield() { yield_ = true; ctl.exit = 1; }
+  // The generic timers' output lines at counter value `count` (physical ticks): bit 0 the
+  // EL1 physical timer, 1 the EL1 virtual timer, 2 the EL2 physical timer; each asserted
+  // while ENABLE, ISTATUS and not IMASK (D11.2.x).
+  unsigned timer_lines(uint64_t count) const;
+  // The earliest physical count at which a timer that is enabled and unmasked but not
+  // yet firing will fire, or UINT64_MAX.
+  uint64_t next_timer_deadline(uint64_t count) const;
 
   // ---- Address translation (cpu/mmu_access.cpp) ----
   // Contexts (the fast TLB's index): 0 = EL0, 1 = EL1, 2 = EL2, 3 = EL3. An instruction
@@ -217,12 +248,19 @@ class Cpu {
   void unlink_translations();
   void kill_block(std::unique_ptr<Block>& owner);
   void switch_tier(int tier);
-  // Takes the exception due before fetching at s.pc (PSTATE.IL, misaligned PC); true
-  // when that stopped the core.
+  // Takes the exception due before fetching at s.pc (an asynchronous exception,
+  // PSTATE.IL, a misaligned PC); true when that stopped the core.
   bool take_fetch_exception();
+  // Takes the highest-priority asynchronous exception that is pending and not masked;
+  // true if it took one.
+  bool take_interrupt();
+  bool irq_line_ = false, fiq_line_ = false, serror_pending_ = false;
+  uint8_t irq_check_ = 0;  // a pending asynchronous exception may be due: check first
+  bool waiting_ = false, event_register_ = false, yield_ = false;
   uint64_t run_done_ = 0;          // retired in this run() before the current block
   uint64_t block_pc_ = 0;          // where the current tier-0 block starts
   bool in_jit_ = false;            // translated code is running (since jit_entry_budget_)
+  bool in_run_ = false;            // inside run()
   int64_t jit_entry_budget_ = 0;
   int timed_tier_ = -1;
   uint64_t tier_since_ns_ = 0;

@@ -60,7 +60,7 @@ void take_exception(Cpu& c, unsigned target_el, ExceptionType type, uint32_t esr
                  esr, (unsigned long long)preferred_return, (unsigned long long)vector);
   c.s.spsr_el[target_el] = pstate_to_spsr(c.s);
   c.s.elr_el[target_el] = preferred_return;
-  c.s.esr_el[target_el] = esr;
+  if (type == ExceptionType::Sync || type == ExceptionType::SError) c.s.esr_el[target_el] = esr;  // IRQ/FIQ leave ESR
   if (far_valid) c.s.far_el[target_el] = far;
   set_el(c, target_el, 1);
   c.s.il = 0;
@@ -124,6 +124,8 @@ void exception_return(Cpu& c) {
   }
   c.s.pc = target;
   c.ctl.exit = 1;
+  c.set_event();  // an exception return is a WFE wake-up event (D1.17.1)
+  c.interrupts_may_change();
 }
 
 void illegal_state_exception(Cpu& c) {

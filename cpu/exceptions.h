@@ -34,8 +34,8 @@ enum class ExceptionType : uint32_t { Sync = 0x000, Irq = 0x080, Fiq = 0x100, SE
 // IL (bit 20), M[3:2] = EL, M[0] = SP.
 uint64_t pstate_to_spsr(const CpuState& s);
 
-// Takes a synchronous exception to target_el: saves PSTATE and the preferred return
-// address, writes ESR (and FAR when far_valid), switches EL and stack pointer, masks
+// Takes an exception to target_el: saves PSTATE and the preferred return address,
+// writes ESR for synchronous exceptions and SErrors (and FAR when far_valid), switches EL and stack pointer, masks
 // DAIF and continues at the vector. Ends the current block (ctl.exit without a stop).
 // A fault at the very instruction it would vector to would repeat for ever: that stops
 // the core with a message instead.

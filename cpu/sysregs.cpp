@@ -251,6 +251,7 @@ bool access_el_reg(Cpu& c, SysRegKey k, bool write, uint64_t* v, bool* ok) {
   if (write) {
     // VBAR_ELx bits [10:0] are RES0 (D17.2.x): vectors are 2 KiB aligned.
     *reg = (reg == &c.s.vbar_el[el]) ? (*v & ~0x7ffull) : *v;
+    if (reg == &c.s.scr_el3) c.interrupts_may_change();  // SCR_EL3.IRQ/FIQ/EA route them
   } else {
     *v = *reg;
   }
@@ -411,7 +412,10 @@ bool write_sysreg(Cpu& c, SysRegKey k, uint64_t v, uint32_t word) {
   if (affects_translation(k.packed())) {
     bool ok = true;
     if (!access_el_reg(c, k, true, &v, &ok)) set_stored_sysreg(c.s, k.packed(), v);
-    if (ok) c.translation_changed();
+    if (ok) {
+      c.translation_changed();
+      if (k.packed() == kHCR_EL2) c.interrupts_may_change();  // IMO/FMO/AMO/TGE route them
+    }
     return ok;
   }
   if (bool ok; access_el_reg(c, k, true, &v, &ok)) return ok;
@@ -424,6 +428,7 @@ bool write_sysreg(Cpu& c, SysRegKey k, uint64_t v, uint32_t word) {
     if (reg == 0) c.s.cnt_cval[t] = timer_count(c, t) + uint64_t(int64_t(int32_t(v)));  // TVAL
     else if (reg == 1) c.s.cnt_ctl[t] = uint32_t(v) & 3;  // ISTATUS is read-only
     else c.s.cnt_cval[t] = v;
+    c.request_yield();  // the machine recomputes the timer's output line and deadline
     return true;
   }
   if ((k.packed() == kFPCR || k.packed() == kFPSR) && fp_access_trapped(c)) return false;
@@ -433,11 +438,17 @@ bool write_sysreg(Cpu& c, SysRegKey k, uint64_t v, uint32_t word) {
       if (c.s.el != 3) break;
       c.s.cntfrq = uint32_t(v);
       return true;
-    case kCNTVOFF_EL2: c.s.cntvoff_el2 = v; return true;
+    case kCNTVOFF_EL2:
+      c.s.cntvoff_el2 = v;
+      c.request_yield();
+      return true;
     case kCNTKCTL_EL1: c.s.cntkctl_el1 = v & 0x3ff; return true;
     case kCNTHCTL_EL2: c.s.cnthctl_el2 = v & 0xff; return true;
     case kNZCV: c.s.nzcv = uint32_t(v) & 0xf0000000u; return true;
-    case kDAIF: c.s.daif = uint32_t(v) & 0x3c0u; return true;
+    case kDAIF:
+      c.s.daif = uint32_t(v) & 0x3c0u;
+      c.interrupts_may_change();
+      return true;
     // FPCR: AHP, DN, FZ, RMode and the (ignored on the A53) trap enables, C5.2.7.
     case kFPCR: c.s.fpcr = uint32_t(v) & 0x07f09f00u; return true;
     case kFPSR: c.s.fpsr = uint32_t(v) & 0xf800009fu; return true;

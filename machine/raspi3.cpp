@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <thread>
 
 #include "cpu/disasm.h"
 
@@ -20,11 +21,19 @@ Raspi3::Raspi3(MachineConfig cfg)
       bus_(std::min(cfg_.memory_bytes, kMaxRam), log_),
       pl011_(*cfg_.serial0, log_),
       pm_(sched_, log_, [this](bool halt) { power_off_or_reset(halt); }),
+      local_(log_,
+             [this](unsigned core, bool irq, bool fiq) {
+               if (core == 0 && cpu_) {
+                 cpu_->set_irq(irq);
+                 cpu_->set_fiq(fiq);
+               }
+             }),
       semihosting_(bus_, *cfg_.semihosting_console) {
   log_.trace_unimp = cfg_.trace_unimp;
   log_.trace_mmio = cfg_.trace_mmio;
   bus_.map(kPl011Base, 0x1000, &pl011_);
   bus_.map(kPmBase, 0x1000, &pm_);
+  bus_.map(kLocalBase, 0x100, &local_);
   cpu_ = std::make_unique<Cpu>(bus_, 0, this);
   cpu_->trace = cfg_.cpu_trace;
   cpu_->translator = cfg_.jit.get();
@@ -50,7 +59,7 @@ bool Raspi3::on_hlt(Cpu& cpu, uint16_t imm) {
 }
 
 uint64_t Raspi3::virtual_ns(uint64_t retired) const {
-  if (cfg_.deterministic) return retired * kNsPerInsn;
+  if (cfg_.deterministic) return retired * kNsPerInsn + idle_ns_;
   return uint64_t(std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - started_).count());
 }
 
@@ -65,6 +74,46 @@ void Raspi3::power_off_or_reset(bool halt) {
   else reset_requested_ = true;
 }
 
+void Raspi3::update_timer_lines() {
+  // Cpu numbers its timers EL1 physical, EL1 virtual, EL2 physical; the local controller
+  // numbers the lines CNTPS, CNTPNS, CNTHP, CNTV (the Non-secure EL1 physical timer is
+  // CNTPNS: the cores run the kernel Non-secure).
+  const unsigned t = cpu_->timer_lines(counter_ticks(*cpu_));
+  unsigned lines = 0;
+  if (t & 1) lines |= 1u << Bcm2836Local::kCntPnsIrq;
+  if (t & 2) lines |= 1u << Bcm2836Local::kCntVIrq;
+  if (t & 4) lines |= 1u << Bcm2836Local::kCntHpIrq;
+  local_.set_timer_lines(0, lines);
+}
+
+uint64_t Raspi3::next_timer_ns() {
+  const uint64_t ticks = cpu_->next_timer_deadline(counter_ticks(*cpu_));
+  if (ticks == UINT64_MAX) return UINT64_MAX;
+  // The first nanosecond at which the counter (floor(ns * 19.2 MHz / 1 GHz)) reaches ticks.
+  const unsigned __int128 ns = ((unsigned __int128)ticks * 1'000'000'000u + kCounterHz - 1) / kCounterHz;
+  return ns > UINT64_MAX - 1 ? UINT64_MAX - 1 : uint64_t(ns);
+}
+
+void Raspi3::idle(std::chrono::steady_clock::time_point timeout_at) {
+  using Clock = std::chrono::steady_clock;
+  const uint64_t next = std::min(sched_.next_deadline(), next_timer_ns());
+  if (cfg_.deterministic && next != UINT64_MAX) {
+    const uint64_t now = virtual_ns(retired_);
+    if (next > now) idle_ns_ += next - now;
+    return;
+  }
+  // Wall-clock time (or nothing scheduled at all): sleep until the next event, but at
+  // most 10 ms, so that host input and the timeout are noticed.
+  auto until = Clock::now() + std::chrono::milliseconds(10);
+  if (!cfg_.deterministic && next != UINT64_MAX) {
+    const uint64_t now = virtual_ns(retired_);
+    if (next <= now) return;
+    until = std::min(until, Clock::now() + std::chrono::nanoseconds(next - now));
+  }
+  if (cfg_.timeout_seconds > 0) until = std::min(until, timeout_at);
+  std::this_thread::sleep_until(until);
+}
+
 int Raspi3::run() {
   using Clock = std::chrono::steady_clock;
   started_ = Clock::now();
@@ -73,12 +122,16 @@ int Raspi3::run() {
   for (;;) {
     uint64_t slice = kSliceInsns;
     if (cfg_.deterministic) {
-      const uint64_t next = sched_.next_deadline();
-      const uint64_t now = sched_.now_ns();
+      // The slice ends exactly when the next device event or timer is due, so that its
+      // interrupt arrives at the same instruction on every run.
+      const uint64_t next = std::min(sched_.next_deadline(), next_timer_ns());
+      const uint64_t now = virtual_ns(retired_);
       if (next != UINT64_MAX) slice = std::clamp<uint64_t>((next - std::min(next, now)) / kNsPerInsn, 1, kSliceInsns);
     }
-    retired_ += cpu_->run(slice);
+    if (cpu_->waiting() && !cpu_->wake_pending()) idle(deadline);
+    else retired_ += cpu_->run(slice);
     sched_.advance_to(virtual_ns(retired_));
+    update_timer_lines();
     if (powered_off_) return 0;
     if (reset_requested_) {
       std::fprintf(stderr, "bramble: the guest asked for a watchdog reset; rebooting is not modelled yet, stopping\n");

@@ -14,6 +14,7 @@
 #include "machine/guest_log.h"
 #include "machine/scheduler.h"
 #include "machine/semihosting.h"
+#include "peripherals/intc/bcm2836_local.h"
 #include "peripherals/power/bcm2835_pm.h"
 #include "peripherals/uart/pl011.h"
 
@@ -38,7 +39,8 @@ struct MachineConfig {
 inline constexpr uint64_t kPeripheralBase = 0x3F000000;
 inline constexpr uint64_t kPl011Base = kPeripheralBase + 0x201000;
 inline constexpr uint64_t kPmBase = kPeripheralBase + 0x100000;
-inline constexpr uint64_t kMaxRam = kPeripheralBase;  // RAM above this is hidden by the peripherals
+inline constexpr uint64_t kMaxRam = kPeripheralBase;
+inline constexpr uint64_t kLocalBase = 0x40000000;  // the BCM2836 ARM local block  // RAM above this is hidden by the peripherals
 
 class Raspi3 final : public CpuHooks {
  public:
@@ -66,6 +68,13 @@ class Raspi3 final : public CpuHooks {
 
  private:
   void power_off_or_reset(bool halt);
+  // The generic timers' lines at the current virtual time, into the local controller.
+  void update_timer_lines();
+  // The virtual time (ns) at which the next timer fires, or UINT64_MAX.
+  uint64_t next_timer_ns();
+  // Every core waits (WFI/WFE): advance to the next event (--deterministic) or sleep on
+  // the host until it or until input may have arrived.
+  void idle(std::chrono::steady_clock::time_point timeout_at);
 
   MachineConfig cfg_;
   GuestLog log_;
@@ -73,6 +82,7 @@ class Raspi3 final : public CpuHooks {
   Scheduler sched_;
   Pl011 pl011_;
   Bcm2835Pm pm_;
+  Bcm2836Local local_;
   Semihosting semihosting_;
   std::unique_ptr<Cpu> cpu_;
   uint64_t entry_ = 0;
@@ -83,6 +93,7 @@ class Raspi3 final : public CpuHooks {
   uint64_t virtual_ns(uint64_t retired) const;
 
   uint64_t retired_ = 0;
+  uint64_t idle_ns_ = 0;  // --deterministic: virtual time spent waiting, not retiring
   std::chrono::steady_clock::time_point started_;
 };
 

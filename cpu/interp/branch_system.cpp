@@ -105,15 +105,45 @@ void exec_HLT(Cpu& c, uint32_t w) {
 }
 
 // ---- Hints and barriers ----
-// WFE/WFI may complete at once (a spurious wake-up is architecturally allowed, D1.16.2);
-// until interrupts exist they do just that.
 void exec_HINT(Cpu& c, uint32_t) { c.s.pc += 4; }
 void exec_NOP(Cpu& c, uint32_t) { c.s.pc += 4; }
 void exec_YIELD(Cpu& c, uint32_t) { c.s.pc += 4; }
-void exec_WFE(Cpu& c, uint32_t) { c.s.pc += 4; }
-void exec_WFI(Cpu& c, uint32_t) { c.s.pc += 4; }
-void exec_SEV(Cpu& c, uint32_t) { c.s.pc += 4; }
-void exec_SEVL(Cpu& c, uint32_t) { c.s.pc += 4; }
+
+namespace {
+// WFI/WFE traps (D1.17.x): at EL0 by SCTLR_EL1.nTWI/nTWE clear (to EL1), at EL0/EL1 by
+// HCR_EL2.TWI/TWE (to EL2). EC 0x01, ISS CV = 1, COND = 0xE, TI = 1 for WFE.
+bool wfx_trapped(Cpu& c, bool wfe) {
+  unsigned target = 0;
+  if (c.s.el == 0 && !((c.s.sctlr_el[1] >> (wfe ? 18 : 16)) & 1)) target = sync_target_el(c.s);
+  else if (c.s.el <= 1 && (c.s.scr_el3 & 1) && ((c.s.hcr_el2 >> (wfe ? 14 : 13)) & 1)) target = 2;
+  if (!target) return false;
+  take_exception(c, target, ExceptionType::Sync,
+                 make_esr(ExceptionClass::WfxTrap, (1u << 24) | (0xeu << 20) | (wfe ? 1u : 0u)), c.s.pc);
+  return true;
+}
+}  // namespace
+
+// WFI/WFE: the core sleeps (consuming no host time) until a wake-up event; the return
+// address of an interrupt that wakes it is the next instruction.
+void exec_WFE(Cpu& c, uint32_t) {
+  if (wfx_trapped(c, true)) return;
+  c.s.pc += 4;
+  c.wait(true);
+}
+void exec_WFI(Cpu& c, uint32_t) {
+  if (wfx_trapped(c, false)) return;
+  c.s.pc += 4;
+  c.wait(false);
+}
+// One core: SEV and SEVL both set this core's event register.
+void exec_SEV(Cpu& c, uint32_t) {
+  c.set_event();
+  c.s.pc += 4;
+}
+void exec_SEVL(Cpu& c, uint32_t) {
+  c.set_event();
+  c.s.pc += 4;
+}
 void exec_CLREX(Cpu& c, uint32_t) {
   monitor_clear(c);
   c.s.pc += 4;
@@ -124,17 +154,28 @@ void exec_DMB(Cpu& c, uint32_t) { c.s.pc += 4; }
 void exec_ISB(Cpu& c, uint32_t) { c.s.pc += 4; }
 
 // ---- PSTATE ----
+// SPSel is not accessible at EL0 (UNDEFINED); DAIF at EL0 only with SCTLR_EL1.UMA, else
+// the MSR traps to EL1 (EC 0x18).
 void exec_MSR_imm_SPSel(Cpu& c, uint32_t w) {
+  if (c.s.el == 0) return undefined_instruction(c);
   set_el(c, c.s.el, bits(w, 8, 8));
   c.s.pc += 4;
 }
+static bool daif_trapped(Cpu& c, uint32_t w) {
+  if (c.s.el != 0 || ((c.s.sctlr_el[1] >> 9) & 1)) return false;
+  sys_trap(c, sync_target_el(c.s), w);
+  return true;
+}
 void exec_MSR_imm_DAIFSet(Cpu& c, uint32_t w) {
+  if (daif_trapped(c, w)) return;
   c.s.daif |= bits(w, 11, 8) << 6;
   c.s.pc += 4;
 }
 void exec_MSR_imm_DAIFClr(Cpu& c, uint32_t w) {
+  if (daif_trapped(c, w)) return;
   c.s.daif &= ~(bits(w, 11, 8) << 6);
   c.s.pc += 4;
+  c.interrupts_may_change();
 }
 
 // ---- System instructions and registers ----
