@@ -242,7 +242,16 @@ class Cpu {
   Block* decode_block(uint64_t pc, uint64_t pa);
   bool translate_fetch(uint64_t pc, uint64_t* pa, bool raise);
   uint32_t fetch(uint64_t pa);
-  uint32_t current_mode() const { return s.el; }
+  // Block::mode: the EL (bits 1:0) and how data accesses translate (kMode* in cpu/mmu.h).
+  uint32_t current_mode() const {
+    const unsigned regime = regime_of(s.el);
+    const uint64_t sctlr = s.sctlr_el[regime];
+    if (sctlr & 2) return s.el;  // SCTLR.A: every access checks alignment through the TLB
+    const bool dc = regime == 1 && ((s.hcr_el2 >> 12) & 1);
+    const bool tge = regime == 1 && ((s.hcr_el2 >> 27) & 1);
+    if ((sctlr & 1) && !dc && !tge) return s.el;
+    return s.el | (dc ? kModeFlatNormal : kModeFlatDevice);
+  }
   uint64_t run_traced(uint64_t max_insns);
   void free_dead_blocks();
   void unlink_translations();

@@ -141,6 +141,11 @@ WalkResult translate_walk(Cpu& c, unsigned el, uint64_t va, Access access);
 // Whether stage 1 translation is enabled for the regime that context el uses.
 bool stage1_enabled(const CpuState& s, unsigned el);
 
+// How a context's data accesses translate, as decoded blocks record it (Block::mode
+// bits 3:2): through the TLB, or the flat mapping with Device or Normal memory, which
+// translated code can test without a TLB lookup (D5.2.9). With SCTLR.A set, the TLB.
+enum : uint32_t { kModeTlb = 0, kModeFlatDevice = 1u << 2, kModeFlatNormal = 2u << 2, kModeEl = 3 };
+
 // The ASID the EL1&0 regime uses now (TCR_EL1.A1 selects TTBR0's or TTBR1's; TCR_EL1.AS
 // says whether it has 8 or 16 bits).
 uint16_t current_asid(const CpuState& s);

@@ -161,10 +161,22 @@ Value* IrEmitter::fn_ptr(const void* p) {
 }
 
 Value* IrEmitter::tlb_hit(Value* addr, unsigned size, size_t tag_offset, Value** entry) {
+  const uint32_t flat = blk_->mode & ~kModeEl;
+  if (flat != kModeTlb) {
+    // The block runs with stage 1 off (its mode says so, and a translation change gives
+    // it another mode): virtual = physical, so the test is a RAM bounds check, plus
+    // alignment for Device memory. The entry's addend is replaced by the RAM mapping.
+    *entry = nullptr;
+    Value* off = b_.CreateSub(addr, c64(mach_.ram_base));
+    Value* hit = b_.CreateICmpULE(off, c64(mach_.ram_size - size));
+    if (flat == kModeFlatDevice && size > 1)
+      hit = b_.CreateAnd(hit, b_.CreateICmpEQ(b_.CreateAnd(addr, c64(size - 1)), c64(0)));
+    return hit;
+  }
   // The same test as cpu/memory_access.h: the tag of the slot for addr's page must equal
   // the page of the access's last byte, and where alignment is enforced the address
   // must be aligned.
-  const unsigned ctx = blk_->mode;  // the block's EL (Block::mode)
+  const unsigned ctx = blk_->mode & kModeEl;  // the block's EL (Block::mode)
   Value* slot = b_.CreateAnd(b_.CreateLShr(addr, 12), c64(kFastTlbSize - 1));
   Value* base = fn_ptr(&mach_.tlb->e[ctx][0]);
   *entry = b_.CreateGEP(b_.getInt8Ty(), base, b_.CreateMul(slot, c64(sizeof(FastTlbEntry))));
@@ -182,6 +194,13 @@ Value* IrEmitter::tlb_hit(Value* addr, unsigned size, size_t tag_offset, Value**
   return hit;
 }
 
+Value* IrEmitter::host_addend(Value* entry) {
+  if (!entry) return c64(reinterpret_cast<uintptr_t>(mach_.ram) - mach_.ram_base);  // flat
+  auto* l = b_.CreateLoad(b_.getInt64Ty(), b_.CreateGEP(b_.getInt8Ty(), entry, c64(offsetof(FastTlbEntry, addend))));
+  l->setMetadata(llvm::LLVMContext::MD_tbaa, tbaa_ctl_);
+  return l;
+}
+
 Value* IrEmitter::load(Value* addr, unsigned size) {
   Type* it = b_.getIntNTy(8 * size);
   Value* entry;
@@ -192,8 +211,7 @@ Value* IrEmitter::load(Value* addr, unsigned size) {
   b_.CreateCondBr(hit, fast, slow, llvm::MDBuilder(ctx_).createBranchWeights(1000, 1));
 
   b_.SetInsertPoint(fast);
-  auto* addend = b_.CreateLoad(b_.getInt64Ty(), b_.CreateGEP(b_.getInt8Ty(), entry, c64(offsetof(FastTlbEntry, addend))));
-  addend->setMetadata(llvm::LLVMContext::MD_tbaa, tbaa_ctl_);
+  Value* addend = host_addend(entry);
   Value* host = b_.CreateIntToPtr(b_.CreateAdd(addr, addend), b_.getPtrTy());
   auto* l = b_.CreateAlignedLoad(it, host, llvm::MaybeAlign(1));
   l->setMetadata(llvm::LLVMContext::MD_tbaa, tbaa_guest_);
@@ -232,8 +250,7 @@ void IrEmitter::store(Value* addr, unsigned size, Value* value) {
   // Stores into a watched page (decoded code, or an address the exclusive monitor tags)
   // take the slow path, which drops code and clears the monitor as tier 0 does.
   b_.SetInsertPoint(check);
-  auto* addend = b_.CreateLoad(b_.getInt64Ty(), b_.CreateGEP(b_.getInt8Ty(), entry, c64(offsetof(FastTlbEntry, addend))));
-  addend->setMetadata(llvm::LLVMContext::MD_tbaa, tbaa_ctl_);
+  Value* addend = host_addend(entry);
   Value* host_int = b_.CreateAdd(addr, addend);
   Value* ram_off = b_.CreateSub(host_int, c64(reinterpret_cast<uintptr_t>(mach_.ram)));
   auto* flag = b_.CreateLoad(b_.getInt8Ty(), b_.CreateGEP(b_.getInt8Ty(), fn_ptr(mach_.store_watch), b_.CreateLShr(ram_off, 12)));
@@ -337,7 +354,7 @@ void IrEmitter::call_handler() {
 }
 
 void IrEmitter::check_sp_alignment() {
-  const unsigned el = blk_->mode;  // the block's EL (Block::mode)
+  const unsigned el = blk_->mode & kModeEl;  // the block's EL (Block::mode)
   Value* sctlr = state_load(b_.getInt64Ty(), offsetof(CpuState, sctlr_el) + 8 * (el == 0 ? 1 : el));
   Value* enabled = b_.CreateICmpNE(b_.CreateAnd(sctlr, c64(el == 0 ? 16 : 8)), c64(0));
   Value* misaligned = b_.CreateICmpNE(b_.CreateAnd(xsp(31), c64(15)), c64(0));

@@ -121,6 +121,8 @@ class IrEmitter {
   // The fast TLB entry for addr in the block's context, and whether its tag at
   // tag_offset (read or write) allows an access of size bytes there.
   llvm::Value* tlb_hit(llvm::Value* addr, unsigned size, size_t tag_offset, llvm::Value** entry);
+  // host address - guest address for the entry tlb_hit returned (null: the flat mapping).
+  llvm::Value* host_addend(llvm::Value* entry);
   llvm::Value* fn_ptr(const void* p);
   void chain_or_return(llvm::Value* target_fn, int slot);
 
