@@ -147,18 +147,9 @@ Block* Cpu::lookup_or_decode(uint64_t pc, bool raise) {
   if (it != blocks_.end() && it->second->mode == current_mode() && it->second->pa == pa) {
     b = it->second.get();
   } else {
-    if (it != blocks_.end()) {
-      // Decoded for another mode, or from another physical page before the mapping
-      // changed: replace it.
-      Block* old = it->second.get();
-      const uint64_t off = old->pa - mem.ram_base;
-      if (auto cp = code_pages_.find(off >> kPageBits); off < mem.ram_size && cp != code_pages_.end())
-        std::erase(cp->second.blocks, old);  // its bitmap bits stay: at worst a spurious check
-      kill_block(it->second);
-      blocks_.erase(it);
-      ++epoch_;
-      unlink_translations();
-    }
+    // Decoded for another mode, or from another physical page before the mapping
+    // changed: it goes the way overwritten code goes.
+    if (it != blocks_.end()) invalidate_code(it->second->pa, 4);
     b = decode_block(pc, pa);
   }
   fast_[slot] = b;

@@ -169,8 +169,6 @@ class Cpu {
   void set_irq(bool level);
   void set_fiq(bool level);
   void set_serror(bool pending);
-  bool irq_line() const { return irq_line_; }
-  bool fiq_line() const { return fiq_line_; }
   // After anything that can unmask or reroute an asynchronous exception (PSTATE.DAIF,
   // the EL, SCR_EL3, HCR_EL2): take it, if one is due, before the next instruction.
   void interrupts_may_change();
@@ -202,12 +200,12 @@ class Cpu {
   FastTlbEntry& tlb_entry(unsigned ctx, uint64_t va) { return fast_tlb->e[ctx][fast_tlb_slot(va)]; }
   // Translates a data access of size bytes at va: on success *pa is its physical
   // address; on a fault the Data Abort (or alignment fault) has been taken and the result
-  // is false. cache_maintenance marks DC/IC operations (ESR.CM, and WnR = 1).
-  bool translate_data(uint64_t va, unsigned size, Access access, unsigned ctx, uint64_t* pa,
-                      bool cache_maintenance = false);
-  // The fast TLB entry for va's page in ctx, filled by a TLB lookup or a walk; null on a
-  // fault (*fault says which). Permissions are the caller's to check.
-  FastTlbEntry* tlb_fill(uint64_t va, unsigned ctx, WalkResult* fault);
+  // is false.
+  bool translate_data(uint64_t va, unsigned size, Access access, unsigned ctx, uint64_t* pa);
+  // The fast TLB entry for va's page in ctx, filled by a TLB lookup or a walk, with the
+  // permission bits `need` (kPerm*, 0 for none) checked: null on a fault, with its fault
+  // status code (for ESR or PAR_EL1.FST) in *fsc. Takes no exception.
+  const FastTlbEntry* translate_checked(uint64_t va, unsigned ctx, uint8_t need, uint32_t* fsc);
   // Whatever translation means has changed (TLBI, or a write to TTBR, TCR, SCTLR, MAIR,
   // HCR): the fast TLB and every link between decoded blocks that relied on it go.
   void translation_changed();
@@ -241,6 +239,7 @@ class Cpu {
   Block* lookup_or_decode(uint64_t pc, bool raise = true);
   Block* decode_block(uint64_t pc, uint64_t pa);
   bool translate_fetch(uint64_t pc, uint64_t* pa, bool raise);
+  FastTlbEntry* tlb_fill(uint64_t va, unsigned ctx, WalkResult* fault);
   uint32_t fetch(uint64_t pa);
   // Block::mode: the EL (bits 1:0) and how data accesses translate (kMode* in cpu/mmu.h).
   uint32_t current_mode() const {

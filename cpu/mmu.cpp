@@ -4,7 +4,7 @@
 #include <cstring>
 
 #include "cpu/cpu.h"
-#include "cpu/sysregs.h"
+#include "cpu/stored_sysregs.h"
 
 namespace bramble {
 
@@ -98,25 +98,25 @@ bool stage1_enabled(const CpuState& s, unsigned el) {
 }
 
 uint16_t current_asid(const CpuState& s) {
-  const uint64_t tcr = stored_sysreg(s, reg::TCR_EL1);
-  const uint64_t ttbr = stored_sysreg(s, (tcr >> 22) & 1 ? reg::TTBR1_EL1 : reg::TTBR0_EL1);
+  const uint64_t tcr = stored<reg::TCR_EL1>(s);
+  const uint64_t ttbr = (tcr >> 22) & 1 ? stored<reg::TTBR1_EL1>(s) : stored<reg::TTBR0_EL1>(s);
   const uint16_t asid = uint16_t(ttbr >> 48);
   return (tcr >> 36) & 1 ? asid : uint16_t(asid & 0xff);
 }
 
-WalkResult translate_walk(Cpu& c, unsigned el, uint64_t va, Access access) {
+WalkResult translate_walk(Cpu& c, unsigned el, uint64_t va) {
   const CpuState& s = c.s;
   const unsigned regime = regime_of(el);
   if (!stage1_enabled(s, el)) {
     // D5.2.9: the flat mapping. Data accesses are Device-nGnRnE, or Normal write-back
-    // when HCR_EL2.DC is set; instruction fetches are Normal. An address wider than the
-    // PA size takes an Address size fault at level 0.
+    // when HCR_EL2.DC is set. An address wider than the PA size takes an Address size
+    // fault at level 0.
     if (va >> 40) return fault(Fault::AddressSize, 0);
     WalkResult r;
     r.t.va_base = r.t.pa_base = va & ~0xfffull;
     r.t.perms = kPermR0 | kPermW0 | kPermX0 | kPermR1 | kPermW1 | kPermX1;
     const bool dc = regime == 1 && (s.hcr_el2 >> 12) & 1;
-    r.t.attr = access == Access::Exec || dc ? 0xff : 0x00;
+    r.t.attr = dc ? 0xff : 0x00;
     return r;
   }
 
@@ -124,8 +124,8 @@ WalkResult translate_walk(Cpu& c, unsigned el, uint64_t va, Access access) {
   unsigned tsz, granule_log2, ps;
   bool tbi, upper = false;
   if (regime == 1) {
-    tcr = stored_sysreg(s, reg::TCR_EL1);
-    mair = stored_sysreg(s, reg::MAIR_EL1);
+    tcr = stored<reg::TCR_EL1>(s);
+    mair = stored<reg::MAIR_EL1>(s);
     upper = (va >> 55) & 1;
     tbi = (tcr >> (upper ? 38 : 37)) & 1;
     tsz = unsigned(tcr >> (upper ? 16 : 0)) & 63;
@@ -142,16 +142,16 @@ WalkResult translate_walk(Cpu& c, unsigned el, uint64_t va, Access access) {
       granule_log2 = tg0 == 1 ? 16 : tg0 == 2 ? 14 : 12;
     }
     if ((tcr >> (upper ? 23 : 7)) & 1) return fault(Fault::Translation, 0);  // EPD0/EPD1
-    ttbr = stored_sysreg(s, upper ? reg::TTBR1_EL1 : reg::TTBR0_EL1);
+    ttbr = upper ? stored<reg::TTBR1_EL1>(s) : stored<reg::TTBR0_EL1>(s);
     ps = unsigned(tcr >> 32) & 7;  // IPS
   } else {
-    tcr = stored_sysreg(s, regime == 2 ? reg::TCR_EL2 : reg::TCR_EL3);
-    mair = stored_sysreg(s, regime == 2 ? reg::MAIR_EL2 : reg::MAIR_EL3);
+    tcr = regime == 2 ? stored<reg::TCR_EL2>(s) : stored<reg::TCR_EL3>(s);
+    mair = regime == 2 ? stored<reg::MAIR_EL2>(s) : stored<reg::MAIR_EL3>(s);
     tbi = (tcr >> 20) & 1;
     tsz = unsigned(tcr) & 63;
     const unsigned tg0 = unsigned(tcr >> 14) & 3;
     granule_log2 = tg0 == 1 ? 16 : tg0 == 2 ? 14 : 12;
-    ttbr = stored_sysreg(s, regime == 2 ? reg::TTBR0_EL2 : reg::TTBR0_EL3);
+    ttbr = regime == 2 ? stored<reg::TTBR0_EL2>(s) : stored<reg::TTBR0_EL3>(s);
     ps = unsigned(tcr >> 16) & 7;
   }
   // ARMv8.0 limits TxSZ to 16..39; values outside are treated as the nearest limit.

@@ -42,6 +42,12 @@ inline uint32_t fault_status(Fault f, unsigned level) {
 // Permission bits of a translation, for the unprivileged (EL0) and privileged accesses.
 inline constexpr uint8_t kPermR0 = 1, kPermW0 = 2, kPermX0 = 4, kPermR1 = 8, kPermW1 = 16, kPermX1 = 32;
 
+// The permission bit an access needs in context ctx (0 = EL0, else privileged).
+inline uint8_t perm_bit(Access access, unsigned ctx) {
+  const uint8_t base = access == Access::Read ? kPermR0 : access == Access::Write ? kPermW0 : kPermX0;
+  return ctx == 0 ? base : uint8_t(base << 3);
+}
+
 // One translation as the walk produced it (also what the architectural TLB holds).
 struct Translation {
   uint64_t va_base = 0;     // input address of the block or page, aligned to its size
@@ -83,7 +89,6 @@ class Tlb {
   void invalidate_asid(unsigned regime, uint16_t asid);
   void invalidate_va(unsigned regime, uint64_t va, bool any_asid, uint16_t asid);
   void clear() { map_.clear(); sizes_in_use_ = 0; }
-  size_t size() const { return map_.size(); }
 
  private:
   struct Key {
@@ -119,7 +124,8 @@ struct FastTlbEntry {
   uint8_t perms;        // kPerm* bits
   uint8_t attr;
   uint8_t level;         // of the descriptor, for permission faults
-  uint8_t pad[5];
+  uint8_t sh;            // shareability (PAR_EL1.SH after AT)
+  uint8_t pad[4];
 };
 static_assert(sizeof(FastTlbEntry) == 56);
 
@@ -135,8 +141,9 @@ inline unsigned fast_tlb_slot(uint64_t va) { return unsigned(va >> 12) & (kFastT
 
 // The table walk for va in the regime of context el (0..3), with no side effect but reading
 // descriptors: what AT and a TLB miss both use. Faults are returned, not taken.
-// When stage 1 is off for the regime, the flat translation (D5.2.9).
-WalkResult translate_walk(Cpu& c, unsigned el, uint64_t va, Access access);
+// When stage 1 is off for the regime, the flat translation (D5.2.9), with the attributes
+// of data accesses (instruction fetches never look at them).
+WalkResult translate_walk(Cpu& c, unsigned el, uint64_t va);
 
 // Whether stage 1 translation is enabled for the regime that context el uses.
 bool stage1_enabled(const CpuState& s, unsigned el);

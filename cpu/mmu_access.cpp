@@ -11,11 +11,6 @@ namespace bramble {
 namespace {
 // A translation context's SCTLR_ELx.A (alignment checking of every data access).
 bool alignment_checked(const CpuState& s, unsigned ctx) { return (s.sctlr_el[regime_of(ctx)] >> 1) & 1; }
-
-uint8_t perm_bit(Access access, unsigned ctx) {
-  const uint8_t base = access == Access::Read ? kPermR0 : access == Access::Write ? kPermW0 : kPermX0;
-  return ctx == 0 ? base : uint8_t(base << 3);
-}
 }  // namespace
 
 FastTlbEntry* Cpu::tlb_fill(uint64_t va, unsigned ctx, WalkResult* fault) {
@@ -35,7 +30,7 @@ FastTlbEntry* Cpu::tlb_fill(uint64_t va, unsigned ctx, WalkResult* fault) {
   if (cached) {
     r.t = *cached;
   } else {
-    r = translate_walk(*this, ctx, va, Access::Read);
+    r = translate_walk(*this, ctx, va);
     if (r.fault != Fault::None) {
       *fault = r;
       return nullptr;
@@ -49,6 +44,7 @@ FastTlbEntry* Cpu::tlb_fill(uint64_t va, unsigned ctx, WalkResult* fault) {
   e.perms = t.perms;
   e.attr = t.attr;
   e.level = t.level;
+  e.sh = t.sh;
   const bool in_ram = page_pa - mem.ram_base < mem.ram_size;
   e.addend = in_ram ? uint64_t(reinterpret_cast<uintptr_t>(mem.ram + (page_pa - mem.ram_base))) - page : 0;
   e.read_tag = in_ram && (t.perms & perm_bit(Access::Read, ctx)) ? page : kNoTag;
@@ -57,28 +53,32 @@ FastTlbEntry* Cpu::tlb_fill(uint64_t va, unsigned ctx, WalkResult* fault) {
   return &e;
 }
 
-bool Cpu::translate_data(uint64_t va, unsigned size, Access access, unsigned ctx, uint64_t* pa, bool cm) {
-  const bool write = access == Access::Write;
-  // SCTLR.A alignment faults come before any MMU fault (D5.x fault prioritisation).
-  if (alignment_checked(s, ctx) && (va & (size - 1))) {
-    data_abort(*this, va, fault_status(Fault::Alignment, 0), write, cm);
-    return false;
-  }
+const FastTlbEntry* Cpu::translate_checked(uint64_t va, unsigned ctx, uint8_t need, uint32_t* fsc) {
   WalkResult f;
   const FastTlbEntry* e = tlb_fill(va, ctx, &f);
   if (!e) {
-    data_abort(*this, va, fault_status(f.fault, f.level), write, cm);
-    return false;
+    *fsc = fault_status(f.fault, f.level);
+    return nullptr;
   }
-  // Cache maintenance by VA needs no permission at EL1 and above; DC IVAC needs write
-  // permission, and at EL0 the others need read permission (D4.4.x): the caller passes
-  // the access that applies.
-  if (!(e->perms & perm_bit(access, ctx))) {
-    data_abort(*this, va, fault_status(Fault::Permission, e->level), write, cm);
-    return false;
+  if (need && !(e->perms & need)) {
+    *fsc = fault_status(Fault::Permission, e->level);
+    return nullptr;
   }
-  if (is_device(e->attr) && (va & (size - 1))) {
-    data_abort(*this, va, fault_status(Fault::Alignment, 0), write, cm);
+  return e;
+}
+
+bool Cpu::translate_data(uint64_t va, unsigned size, Access access, unsigned ctx, uint64_t* pa) {
+  const bool misaligned = va & (size - 1);
+  uint32_t fsc = fault_status(Fault::Alignment, 0);
+  // SCTLR.A alignment faults come before any MMU fault (D5.x fault prioritisation);
+  // Device-memory alignment is known only after the translation.
+  const FastTlbEntry* e = nullptr;
+  if (!(misaligned && alignment_checked(s, ctx))) {
+    e = translate_checked(va, ctx, perm_bit(access, ctx), &fsc);
+    if (e && misaligned && is_device(e->attr)) e = nullptr;
+  }
+  if (!e) {
+    data_abort(*this, va, fsc, access == Access::Write);
     return false;
   }
   *pa = va + e->pa_offset;
@@ -86,10 +86,10 @@ bool Cpu::translate_data(uint64_t va, unsigned size, Access access, unsigned ctx
 }
 
 bool Cpu::translate_fetch(uint64_t pc, uint64_t* pa, bool raise) {
-  WalkResult f;
-  const FastTlbEntry* e = tlb_fill(pc, s.el, &f);
-  if (!e || !(e->perms & perm_bit(Access::Exec, s.el))) {
-    if (raise) instruction_abort(*this, pc, e ? fault_status(Fault::Permission, e->level) : fault_status(f.fault, f.level));
+  uint32_t fsc;
+  const FastTlbEntry* e = translate_checked(pc, s.el, perm_bit(Access::Exec, s.el), &fsc);
+  if (!e) {
+    if (raise) instruction_abort(*this, pc, fsc);
     return false;
   }
   *pa = pc + e->pa_offset;

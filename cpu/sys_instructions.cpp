@@ -10,36 +10,26 @@ namespace bramble {
 
 namespace {
 constexpr uint32_t key(unsigned op0, unsigned op1, unsigned crn, unsigned crm, unsigned op2) {
-  return SysRegKey{op0, op1, crn, crm, op2}.packed();
+  return sysreg_key(op0, op1, crn, crm, op2);
 }
 
 constexpr unsigned kDcZvaBytes = 64;  // DCZID_EL0.BS = 4: 16 words
-
-void undefined_sys(Cpu& c, SysRegKey k) {
-  if (c.trace.unimp)
-    std::fprintf(stderr, "unimp: SYS %s at EL%u, PC 0x%llx: UNDEFINED\n", sysreg_name(k).c_str(), c.s.el,
-                 (unsigned long long)c.s.pc);
-  undefined_instruction(c);
-}
 
 // The lowest EL that may execute a SYS encoding, by op1 (C5.3): 0 -> EL1, 3 -> EL0 (with
 // the SCTLR_EL1 controls checked by the caller), 4 -> EL2, 6 -> EL3.
 unsigned min_el_of(unsigned op1) { return op1 == 3 ? 0 : op1 == 4 ? 2 : op1 == 6 ? 3 : 1; }
 
 // Cache maintenance by VA (D4.4.x): the address is translated like a data access; a
-// translation or access flag fault is a Data Abort with CM = 1. At EL0 the operations
-// need read permission; DC IVAC always needs write permission; otherwise none is needed.
+// translation or access flag fault is a Data Abort with CM = 1 (and WnR = 1). At EL0 the
+// operations need read permission; DC IVAC always needs write permission; otherwise
+// none is needed.
 bool translate_for_maintenance(Cpu& c, uint64_t va, bool needs_write, uint64_t* pa) {
   const unsigned ctx = c.s.el;
-  WalkResult f;
-  const FastTlbEntry* e = c.tlb_fill(va, ctx, &f);
+  const uint8_t need = needs_write ? perm_bit(Access::Write, ctx) : ctx == 0 ? perm_bit(Access::Read, 0) : 0;
+  uint32_t fsc;
+  const FastTlbEntry* e = c.translate_checked(va, ctx, need, &fsc);
   if (!e) {
-    data_abort(c, va, fault_status(f.fault, f.level), true, true);
-    return false;
-  }
-  const uint8_t need = needs_write ? (ctx == 0 ? kPermW0 : kPermW1) : ctx == 0 ? kPermR0 : 0;
-  if (need && !(e->perms & need)) {
-    data_abort(c, va, fault_status(Fault::Permission, e->level), true, true);
+    data_abort(c, va, fsc, true, true);
     return false;
   }
   *pa = va + e->pa_offset;
@@ -47,21 +37,17 @@ bool translate_for_maintenance(Cpu& c, uint64_t va, bool needs_write, uint64_t* 
 }
 
 // DC ZVA (C5.3.x): zeroes the naturally aligned 64-byte block, as a store: it needs write
-// permission, and on Device memory it takes an alignment fault.
+// permission, and on Device memory it takes an alignment fault. FAR is Xt itself.
 bool dc_zva(Cpu& c, uint64_t xt) {
   const uint64_t va = xt & ~uint64_t(kDcZvaBytes - 1);
-  WalkResult f;
-  const FastTlbEntry* e = c.tlb_fill(va, c.s.el, &f);
+  uint32_t fsc;
+  const FastTlbEntry* e = c.translate_checked(va, c.s.el, perm_bit(Access::Write, c.s.el), &fsc);
+  if (e && is_device(e->attr)) {
+    fsc = fault_status(Fault::Alignment, 0);
+    e = nullptr;
+  }
   if (!e) {
-    data_abort(c, xt, fault_status(f.fault, f.level), true);
-    return false;
-  }
-  if (!(e->perms & (c.s.el == 0 ? kPermW0 : kPermW1))) {
-    data_abort(c, xt, fault_status(Fault::Permission, e->level), true);
-    return false;
-  }
-  if (is_device(e->attr)) {
-    data_abort(c, xt, fault_status(Fault::Alignment, 0), true);
+    data_abort(c, xt, fsc, true);
     return false;
   }
   const uint64_t pa = va + e->pa_offset;
@@ -73,33 +59,24 @@ bool dc_zva(Cpu& c, uint64_t xt) {
 // faulting. Success: PA[47:12], ATTR (the MAIR byte) in [63:56], SH [8:7], NS [9]; a
 // fault: F = 1 and FST [6:1] (PTW and S stay 0: there is no stage 2). Bit 11 is RES1.
 void address_translate(Cpu& c, unsigned ctx, bool write, uint64_t va) {
-  WalkResult f;
-  const FastTlbEntry* e = c.tlb_fill(va, ctx, &f);
-  uint64_t par;
+  uint32_t fsc;
+  const FastTlbEntry* e = c.translate_checked(va, ctx, perm_bit(write ? Access::Write : Access::Read, ctx), &fsc);
+  uint64_t par = 1u << 11;
   if (!e) {
-    par = 1 | (uint64_t(fault_status(f.fault, f.level)) << 1) | (1u << 11);
+    par |= 1 | (uint64_t(fsc) << 1);
   } else {
-    const uint8_t need = write ? (ctx == 0 ? kPermW0 : kPermW1) : (ctx == 0 ? kPermR0 : kPermR1);
-    if (!(e->perms & need)) {
-      par = 1 | (uint64_t(fault_status(Fault::Permission, e->level)) << 1) | (1u << 11);
-    } else {
-      // The shareability of the walk's descriptor is not kept in the fast TLB; the
-      // architectural TLB has it.
-      const Translation* t = c.tlb.lookup(regime_of(ctx), regime_of(ctx) == 1 ? current_asid(c.s) : 0, va);
-      const uint64_t sh = t && stage1_enabled(c.s, ctx) ? t->sh : 0;
-      const bool ns = regime_of(ctx) != 3 && (c.s.scr_el3 & 1);
-      const uint64_t pa = va + e->pa_offset;
-      par = (pa & 0x000000fffffff000ull) | (uint64_t(e->attr) << 56) | (sh << 7) | (ns ? 1u << 9 : 0) | (1u << 11);
-    }
+    const bool ns = regime_of(ctx) != 3 && (c.s.scr_el3 & 1);
+    const uint64_t pa = va + e->pa_offset;
+    par |= (pa & 0x000000fffffff000ull) | (uint64_t(e->attr) << 56) | (uint64_t(e->sh) << 7) | (ns ? 1u << 9 : 0);
   }
-  set_stored_sysreg(c.s, reg::PAR_EL1, par);
+  stored<reg::PAR_EL1>(c.s) = par;
 }
 
 // TLBI (C5.5.x). Xt holds VA[55:12] in bits [43:0] and the ASID in [63:48]. With one core,
 // the Inner Shareable forms do what the local ones do.
 bool tlb_maintenance(Cpu& c, SysRegKey k, uint64_t xt) {
   const uint64_t va = uint64_t(int64_t(xt << 20) >> 8);  // bits 43:0 to 55:12, sign-extended from 55
-  const bool as16 = (stored_sysreg(c.s, reg::TCR_EL1) >> 36) & 1;
+  const bool as16 = (stored<reg::TCR_EL1>(c.s) >> 36) & 1;
   const uint16_t asid = as16 ? uint16_t(xt >> 48) : uint16_t((xt >> 48) & 0xff);
   Tlb& t = c.tlb;
   const bool is_or_local = k.crm == 3 || k.crm == 7;
@@ -155,19 +132,19 @@ bool el0_sys_trapped(Cpu& c, uint32_t p, uint32_t word) {
 
 bool execute_sys(Cpu& c, SysRegKey k, uint64_t xt, uint32_t word) {
   if (c.s.el < min_el_of(k.op1)) {
-    undefined_sys(c, k);
+    undefined_access(c, "SYS", k);
     return false;
   }
   const uint32_t p = k.packed();
   if (k.crn == 8) {
     if (!tlb_maintenance(c, k, xt)) {
-      undefined_sys(c, k);
+      undefined_access(c, "SYS", k);
       return false;
     }
     return true;
   }
   if (k.crn != 7) {
-    undefined_sys(c, k);
+    undefined_access(c, "SYS", k);
     return false;
   }
   if (k.crm == 8) {  // AT
@@ -186,7 +163,7 @@ bool execute_sys(Cpu& c, SysRegKey k, uint64_t xt, uint32_t word) {
       case key(1, 6, 7, 8, 0): address_translate(c, 3, false, xt); return true;  // S1E3R
       case key(1, 6, 7, 8, 1): address_translate(c, 3, true, xt); return true;   // S1E3W
     }
-    undefined_sys(c, k);
+    undefined_access(c, "SYS", k);
     return false;
   }
   uint64_t pa;
@@ -210,7 +187,7 @@ bool execute_sys(Cpu& c, SysRegKey k, uint64_t xt, uint32_t word) {
     case key(1, 0, 7, 6, 2): case key(1, 0, 7, 10, 2): case key(1, 0, 7, 14, 2):  // DC ISW, CSW, CISW
       return true;  // by set/way: nothing to maintain
   }
-  undefined_sys(c, k);
+  undefined_access(c, "SYS", k);
   return false;
 }
 

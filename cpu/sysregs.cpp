@@ -11,7 +11,7 @@ namespace bramble {
 
 namespace {
 constexpr uint32_t key(unsigned op0, unsigned op1, unsigned crn, unsigned crm, unsigned op2) {
-  return SysRegKey{op0, op1, crn, crm, op2}.packed();
+  return sysreg_key(op0, op1, crn, crm, op2);
 }
 
 constexpr uint32_t kNZCV = key(3, 3, 4, 2, 0);
@@ -45,64 +45,6 @@ uint64_t* per_el_reg(CpuState& s, SysRegKey k, unsigned* el, const char** name) 
   if (k.crn == 12 && k.crm == 0 && k.op2 == 0) { *name = "VBAR"; return &s.vbar_el[e]; }
   if (k.crn == 1 && k.crm == 0 && k.op2 == 0) { *name = "SCTLR"; return &s.sctlr_el[e]; }
   return nullptr;
-}
-
-// Registers kept as written (masked) but not acted on yet; their reset values are the
-// Cortex-A53 TRM's (chapter 4) unless noted.
-struct StoredReg {
-  uint32_t key;
-  const char* name;
-  uint64_t reset;
-};
-constexpr StoredReg kStoredRegs[] = {
-    {key(3, 0, 1, 0, 1), "ACTLR_EL1", 0},
-    {key(3, 4, 1, 0, 1), "ACTLR_EL2", 0},
-    {key(3, 6, 1, 0, 1), "ACTLR_EL3", 0},
-    {key(3, 0, 1, 0, 2), "CPACR_EL1", 0},
-    {key(3, 4, 1, 1, 1), "MDCR_EL2", 6},  // HPMN: the A53 has six event counters
-    {key(3, 4, 1, 1, 2), "CPTR_EL2", 0x33ff},  // RES1 bits 13:12 and 9:0
-    {key(3, 4, 1, 1, 3), "HSTR_EL2", 0},
-    {key(3, 4, 1, 1, 7), "HACR_EL2", 0},
-    {key(3, 6, 1, 1, 2), "CPTR_EL3", 0},
-    {key(3, 6, 1, 3, 1), "MDCR_EL3", 0},
-    {key(3, 0, 2, 0, 0), "TTBR0_EL1", 0},
-    {key(3, 0, 2, 0, 1), "TTBR1_EL1", 0},
-    {key(3, 0, 2, 0, 2), "TCR_EL1", 0},
-    {key(3, 4, 2, 0, 0), "TTBR0_EL2", 0},
-    {key(3, 4, 2, 0, 2), "TCR_EL2", 0},
-    {key(3, 4, 2, 1, 0), "VTTBR_EL2", 0},
-    {key(3, 4, 2, 1, 2), "VTCR_EL2", 0},
-    {key(3, 6, 2, 0, 0), "TTBR0_EL3", 0},
-    {key(3, 6, 2, 0, 2), "TCR_EL3", 0},
-    {key(3, 0, 10, 2, 0), "MAIR_EL1", 0},
-    {key(3, 4, 10, 2, 0), "MAIR_EL2", 0},
-    {key(3, 6, 10, 2, 0), "MAIR_EL3", 0},
-    {key(3, 0, 10, 3, 0), "AMAIR_EL1", 0},
-    {key(3, 4, 10, 3, 0), "AMAIR_EL2", 0},
-    {key(3, 6, 10, 3, 0), "AMAIR_EL3", 0},
-    {key(3, 0, 13, 0, 1), "CONTEXTIDR_EL1", 0},
-    {key(3, 0, 13, 0, 4), "TPIDR_EL1", 0},
-    {key(3, 4, 13, 0, 2), "TPIDR_EL2", 0},
-    {key(3, 6, 13, 0, 2), "TPIDR_EL3", 0},
-    {key(3, 4, 0, 0, 0), "VPIDR_EL2", 0x410FD034},   // resets to MIDR_EL1
-    {key(3, 4, 0, 0, 5), "VMPIDR_EL2", 0x80000000},  // MPIDR_EL1 of core 0
-    {key(3, 2, 0, 0, 0), "CSSELR_EL1", 0},
-    {key(3, 1, 15, 2, 0), "CPUACTLR_EL1", 0x00000000090CA000ull},
-    {key(3, 1, 15, 2, 1), "CPUECTLR_EL1", 0},
-    {key(3, 1, 15, 2, 2), "CPUMERRSR_EL1", 0},
-    {key(3, 1, 15, 2, 3), "L2MERRSR_EL1", 0},
-    {key(3, 1, 11, 0, 2), "L2CTLR_EL1", 0x03000000},  // [25:24] = 3: four cores
-    {key(3, 1, 11, 0, 3), "L2ECTLR_EL1", 0},
-    {key(3, 0, 5, 1, 0), "AFSR0_EL1", 0},
-    {key(3, 0, 5, 1, 1), "AFSR1_EL1", 0},
-    {key(3, 0, 7, 4, 0), "PAR_EL1", 0},
-};
-static_assert(std::size(kStoredRegs) <= std::size(CpuState{}.stored_sysregs));
-
-int stored_index(uint32_t packed) {
-  for (size_t i = 0; i < std::size(kStoredRegs); ++i)
-    if (kStoredRegs[i].key == packed) return int(i);
-  return -1;
 }
 
 // Identification registers of a Cortex-A53 r0p4 as the BCM2837 has it: no cryptographic
@@ -149,6 +91,9 @@ constexpr uint32_t kSCR_EL3 = key(3, 6, 1, 1, 0);
 constexpr uint32_t kSP_EL1 = key(3, 4, 4, 1, 0);
 constexpr uint32_t kSP_EL2 = key(3, 6, 4, 1, 0);
 
+
+}  // namespace
+
 // An access the core does not allow (an EL2/EL3 register from a lower level) or a register
 // it does not have: UNDEFINED (D1.10.4). --trace unimp names the register.
 void undefined_access(Cpu& c, const char* what, SysRegKey k) {
@@ -156,17 +101,6 @@ void undefined_access(Cpu& c, const char* what, SysRegKey k) {
     std::fprintf(stderr, "unimp: %s %s at EL%u, PC 0x%llx: UNDEFINED\n", what, sysreg_name(k).c_str(), c.s.el,
                  (unsigned long long)c.s.pc);
   undefined_instruction(c);
-}
-
-}  // namespace
-
-uint64_t stored_sysreg(const CpuState& s, uint32_t k) {
-  const int i = stored_index(k);
-  return i >= 0 ? s.stored_sysregs[i] : 0;
-}
-
-void set_stored_sysreg(CpuState& s, uint32_t k, uint64_t value) {
-  if (const int i = stored_index(k); i >= 0) s.stored_sysregs[i] = value;
 }
 
 std::string sysreg_name(SysRegKey k) {
@@ -201,7 +135,7 @@ std::string sysreg_name(SysRegKey k) {
 
 void reset_stored_sysregs(CpuState& s, int core_id) {
   for (size_t i = 0; i < std::size(kStoredRegs); ++i) s.stored_sysregs[i] = kStoredRegs[i].reset;
-  s.stored_sysregs[stored_index(key(3, 4, 0, 0, 5))] = 0x80000000ull | unsigned(core_id);  // VMPIDR_EL2
+  stored<reg::VMPIDR_EL2>(s) = 0x80000000ull | unsigned(core_id);  // VMPIDR_EL2
 }
 
 bool fp_access_trapped(Cpu& c) {
@@ -210,17 +144,17 @@ bool fp_access_trapped(Cpu& c) {
   const unsigned el = c.s.el;
   if (el <= 1) {
     // CPACR_EL1.FPEN: 0b11 traps nothing, 0b01 traps EL0, 0b00 and 0b10 trap EL0 and EL1.
-    const unsigned fpen = unsigned(c.s.stored_sysregs[stored_index(key(3, 0, 1, 0, 2))] >> 20) & 3;
+    const unsigned fpen = unsigned(stored<reg::CPACR_EL1>(c.s) >> 20) & 3;
     if (el == 0 ? fpen != 3 : (fpen & 1) == 0) {
       take_exception(c, 1, ExceptionType::Sync, esr, c.s.pc);
       return true;
     }
   }
-  if (el <= 2 && (c.s.stored_sysregs[stored_index(key(3, 4, 1, 1, 2))] >> 10) & 1) {  // CPTR_EL2.TFP
+  if (el <= 2 && (stored<reg::CPTR_EL2>(c.s) >> 10) & 1) {  // CPTR_EL2.TFP
     take_exception(c, 2, ExceptionType::Sync, esr, c.s.pc);
     return true;
   }
-  if ((c.s.stored_sysregs[stored_index(key(3, 6, 1, 1, 2))] >> 10) & 1) {  // CPTR_EL3.TFP
+  if ((stored<reg::CPTR_EL3>(c.s) >> 10) & 1) {  // CPTR_EL3.TFP
     take_exception(c, 3, ExceptionType::Sync, esr, c.s.pc);
     return true;
   }
@@ -353,7 +287,7 @@ bool read_sysreg(Cpu& c, SysRegKey k, uint64_t* v, uint32_t word) {
     case kCCSIDR_EL1: {
       // CSSELR_EL1 selects the cache: L1 data 32 KiB 4-way, L1 instruction 32 KiB 2-way,
       // L2 512 KiB 16-way, all with 64-byte lines (the BCM2837's configuration).
-      const uint64_t sel = c.s.stored_sysregs[stored_index(key(3, 2, 0, 0, 0))] & 0xf;
+      const uint64_t sel = stored<reg::CSSELR_EL1>(c.s) & 0xf;
       *v = sel == 0 ? 0x700FE01A : sel == 1 ? 0x201FE00A : sel == 2 ? 0x703FE07A : 0;
       return true;
     }
@@ -411,7 +345,7 @@ bool write_sysreg(Cpu& c, SysRegKey k, uint64_t v, uint32_t word) {
   if (!check_control_write(c, k, v)) return false;
   if (affects_translation(k.packed())) {
     bool ok = true;
-    if (!access_el_reg(c, k, true, &v, &ok)) set_stored_sysreg(c.s, k.packed(), v);
+    if (!access_el_reg(c, k, true, &v, &ok)) c.s.stored_sysregs[stored_index(k.packed())] = v;
     if (ok) {
       c.translation_changed();
       if (k.packed() == kHCR_EL2) c.interrupts_may_change();  // IMO/FMO/AMO/TGE route them

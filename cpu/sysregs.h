@@ -7,33 +7,14 @@
 #include <string>
 
 #include "cpu/cpu.h"
+#include "cpu/stored_sysregs.h"
 
 namespace bramble {
 
 struct SysRegKey {
   unsigned op0, op1, crn, crm, op2;
-  constexpr uint32_t packed() const { return (op0 << 14) | (op1 << 11) | (crn << 7) | (crm << 3) | op2; }
+  constexpr uint32_t packed() const { return sysreg_key(op0, op1, crn, crm, op2); }
 };
-
-constexpr uint32_t sysreg_key(unsigned op0, unsigned op1, unsigned crn, unsigned crm, unsigned op2) {
-  return SysRegKey{op0, op1, crn, crm, op2}.packed();
-}
-
-// Registers the MMU reads, kept in CpuState::stored_sysregs.
-namespace reg {
-inline constexpr uint32_t TTBR0_EL1 = sysreg_key(3, 0, 2, 0, 0), TTBR1_EL1 = sysreg_key(3, 0, 2, 0, 1),
-                          TCR_EL1 = sysreg_key(3, 0, 2, 0, 2), TTBR0_EL2 = sysreg_key(3, 4, 2, 0, 0),
-                          TCR_EL2 = sysreg_key(3, 4, 2, 0, 2), TTBR0_EL3 = sysreg_key(3, 6, 2, 0, 0),
-                          TCR_EL3 = sysreg_key(3, 6, 2, 0, 2), MAIR_EL1 = sysreg_key(3, 0, 10, 2, 0),
-                          MAIR_EL2 = sysreg_key(3, 4, 10, 2, 0), MAIR_EL3 = sysreg_key(3, 6, 10, 2, 0),
-                          PAR_EL1 = sysreg_key(3, 0, 7, 4, 0), CPACR_EL1 = sysreg_key(3, 0, 1, 0, 2),
-                          CPTR_EL2 = sysreg_key(3, 4, 1, 1, 2), CPTR_EL3 = sysreg_key(3, 6, 1, 1, 2),
-                          CSSELR_EL1 = sysreg_key(3, 2, 0, 0, 0);
-}  // namespace reg
-
-// The value of a register kept in CpuState::stored_sysregs (0 for one that is not).
-uint64_t stored_sysreg(const CpuState& s, uint32_t key);
-void set_stored_sysreg(CpuState& s, uint32_t key, uint64_t value);
 
 // "S3_3_C4_C2_0"-style name, or the architectural name when known.
 std::string sysreg_name(SysRegKey k);
@@ -43,6 +24,11 @@ std::string sysreg_name(SysRegKey k);
 // instruction word's fields), or it faulted; the exception has then been taken.
 bool read_sysreg(Cpu& c, SysRegKey k, uint64_t* value, uint32_t word = 0);
 bool write_sysreg(Cpu& c, SysRegKey k, uint64_t value, uint32_t word = 0);
+// An access the core does not allow (a register or SYS operation of a higher level) or
+// one it does not have: UNDEFINED (D1.10.4). --trace unimp names it; `what` is MRS, MSR
+// or SYS.
+void undefined_access(Cpu& c, const char* what, SysRegKey k);
+
 // SYS: cache maintenance, AT and TLBI (cpu/sys_instructions.cpp).
 bool execute_sys(Cpu& c, SysRegKey k, uint64_t xt, uint32_t word = 0);
 

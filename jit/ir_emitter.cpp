@@ -221,11 +221,7 @@ Value* IrEmitter::load(Value* addr, unsigned size) {
   // The slow path translates, reaches devices, and may take a Data Abort: the registers
   // are in CpuState before it, and the translation leaves if it faulted.
   b_.SetInsertPoint(slow);
-  flush_here(write_pc(pc_));
-  auto* slow_ty = llvm::FunctionType::get(b_.getInt64Ty(), {b_.getPtrTy(), b_.getInt64Ty(), b_.getInt32Ty()}, false);
-  Value* vs = b_.CreateCall(slow_ty, fn_ptr(reinterpret_cast<const void*>(&bramble_jit_load_slow)),
-                            {cpu_, addr, c32(size)});
-  check_exit_after_helper();
+  Value* vs = call_at_insn(b_.getInt64Ty(), reinterpret_cast<const void*>(&bramble_jit_load_slow), {cpu_, addr, c32(size)});
   BasicBlock* slow_end = b_.GetInsertBlock();
   b_.CreateBr(join);
 
@@ -263,10 +259,7 @@ void IrEmitter::store(Value* addr, unsigned size, Value* value) {
   b_.CreateBr(join);
 
   b_.SetInsertPoint(slow);
-  flush_here(write_pc(pc_));
-  auto* slow_ty = llvm::FunctionType::get(b_.getVoidTy(), {b_.getPtrTy(), b_.getInt64Ty(), b_.getInt32Ty(), b_.getInt64Ty()}, false);
-  b_.CreateCall(slow_ty, fn_ptr(reinterpret_cast<const void*>(&bramble_jit_store_slow)), {cpu_, addr, c32(size), v64});
-  check_exit_after_helper();
+  call_at_insn(b_.getVoidTy(), reinterpret_cast<const void*>(&bramble_jit_store_slow), {cpu_, addr, c32(size), v64});
   b_.CreateBr(join);
 
   b_.SetInsertPoint(join);
@@ -341,12 +334,20 @@ void IrEmitter::check_exit_after_helper() {
   b_.SetInsertPoint(cont);
 }
 
+Value* IrEmitter::call_at_insn(llvm::Type* ret, const void* fn, std::initializer_list<Value*> args) {
+  // Everything written reaches CpuState first (the helper may read any register or take
+  // an exception at this instruction); if it stopped the core or took one, leave.
+  flush_here(write_pc(pc_));
+  std::vector<Type*> types;
+  for (Value* a : args) types.push_back(a->getType());
+  Value* r = b_.CreateCall(llvm::FunctionType::get(ret, types, false), fn_ptr(fn), args);
+  check_exit_after_helper();
+  return r;
+}
+
 void IrEmitter::call_handler() {
   // The handler may read any register: everything written reaches CpuState first.
-  flush_here(write_pc(pc_));
-  auto* ty = llvm::FunctionType::get(b_.getVoidTy(), {b_.getPtrTy(), b_.getInt32Ty()}, false);
-  b_.CreateCall(ty, fn_ptr(reinterpret_cast<const void*>(blk_->handlers[index_])), {cpu_, c32(blk_->words[index_])});
-  check_exit_after_helper();
+  call_at_insn(b_.getVoidTy(), reinterpret_cast<const void*>(blk_->handlers[index_]), {cpu_, c32(blk_->words[index_])});
   reload();
   // The handler has left pc at the next instruction; at the block's end that may be a
   // branch target, so leave through a lookup.
@@ -362,10 +363,7 @@ void IrEmitter::check_sp_alignment() {
   BasicBlock* ok = BasicBlock::Create(ctx_, "sp_ok", fn_);
   b_.CreateCondBr(b_.CreateAnd(enabled, misaligned), fault, ok);
   b_.SetInsertPoint(fault);
-  flush_here(write_pc(pc_));
-  auto* ty = llvm::FunctionType::get(b_.getVoidTy(), {b_.getPtrTy()}, false);
-  b_.CreateCall(ty, fn_ptr(reinterpret_cast<const void*>(&bramble_jit_sp_alignment_fault)), {cpu_});
-  check_exit_after_helper();  // the fault always sets exit: this leaves
+  call_at_insn(b_.getVoidTy(), reinterpret_cast<const void*>(&bramble_jit_sp_alignment_fault), {cpu_});  // leaves
   b_.CreateBr(ok);            // (not reached)
   b_.SetInsertPoint(ok);
 }

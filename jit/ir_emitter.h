@@ -118,6 +118,9 @@ class IrEmitter {
   int member_at(uint64_t pc) const;  // index of the member starting at pc, or -1
   llvm::Instruction* write_pc(uint64_t pc);
   void check_exit_after_helper();
+  // Calls a C helper for the current instruction (registers flushed, pc written), then
+  // leaves the translation if the helper set ExecControl::exit.
+  llvm::Value* call_at_insn(llvm::Type* ret, const void* fn, std::initializer_list<llvm::Value*> args);
   // The fast TLB entry for addr in the block's context, and whether its tag at
   // tag_offset (read or write) allows an access of size bytes there.
   llvm::Value* tlb_hit(llvm::Value* addr, unsigned size, size_t tag_offset, llvm::Value** entry);
