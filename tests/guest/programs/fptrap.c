@@ -2,13 +2,11 @@
 // (its reset value) an FP instruction and an FPCR read take the trap to EL1: EC 0x07,
 // IL, ISS CV = 1 COND = 0xE (D17.2.37) -> ESR 0x1fe00000, ELR = the instruction. With
 // FPEN = 0b11 the FPCR read succeeds (FPCR resets to 0).
-#include "guest.h"
+#include "el1.h"
 
 extern char vectors[];
-void drop_to_el1(void (*entry)(void), void *sp);
 void fp_instruction(void);
 
-static uint64_t el1_stack[512] __attribute__((aligned(16)));
 
 #define READ(reg) ({ uint64_t v_; __asm__ volatile("mrs %0, " #reg : "=r"(v_)); v_; })
 #define WRITE(reg, v) __asm__ volatile("msr " #reg ", %0; isb" ::"r"((uint64_t)(v)))
@@ -39,12 +37,4 @@ static void el1_main(void) {
     poweroff();
 }
 
-int main(void) {
-    uart_init();
-    if (current_el() != 2) {
-        put_line("this program starts at EL2, as the Pi firmware leaves a kernel");
-        return 0;
-    }
-    drop_to_el1(el1_main, el1_stack + 512);
-    return 0;
-}
+int main(void) { return run_at_el1(el1_main); }

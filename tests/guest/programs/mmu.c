@@ -17,10 +17,9 @@
 //  - the same with the 64K granule (walk starts at level 2) and the 16K granule (level 1).
 // The expected output is written from those rules (ISV = 0: no instruction syndrome for
 // stage 1 faults); QEMU 7.2 agrees except where tests/guest/README.md says.
-#include "guest.h"
+#include "el1.h"
 
 extern char vectors[];
-void drop_to_el1(void (*entry)(void), void *sp);
 uint64_t probe_load(uint64_t va);
 extern char probe_load_insn[];
 uint64_t probe_load_unpriv(uint64_t va);
@@ -34,7 +33,6 @@ void mmu_switch(uint64_t ttbr0, uint64_t tcr);
 void tlbi_va(uint64_t va);
 
 uint64_t recover_pc;
-static uint64_t el1_stack[512] __attribute__((aligned(16)));
 
 // Descriptor bits (D5.3.x).
 #define TABLE 3ull
@@ -275,12 +273,4 @@ static void el1_main(void) {
     poweroff();
 }
 
-int main(void) {
-    uart_init();
-    if (current_el() != 2) {
-        put_line("this program starts at EL2, as the Pi firmware leaves a kernel");
-        return 0;
-    }
-    drop_to_el1(el1_main, el1_stack + 512);
-    return 0;
-}
+int main(void) { return run_at_el1(el1_main); }

@@ -3,14 +3,12 @@
 // the SP alignment fault to EL1 (EC 0x26: ESR = 0x26 << 26 | IL = 0x9a000000, ELR = the
 // load); with SA0 = 0 it does not. The expected output is written by hand from those
 // rules; QEMU 7.2 does not model SP alignment checking, so it cannot be the reference.
-#include "guest.h"
+#include "el1.h"
 
 extern char vectors[];
-void drop_to_el1(void (*entry)(void), void *sp);
 void drop_to_el0(void (*entry)(void), void *sp);
 void el0_misaligned_load(void);
 
-static uint64_t el1_stack[512] __attribute__((aligned(16)));
 static uint64_t el0_stack[512] __attribute__((aligned(16)));
 static int phase;
 
@@ -55,12 +53,4 @@ static void el1_main(void) {
     el1_phase();
 }
 
-int main(void) {
-    uart_init();
-    if (current_el() != 2) {
-        put_line("this program starts at EL2, as the Pi firmware leaves a kernel");
-        return 0;
-    }
-    drop_to_el1(el1_main, el1_stack + 512);
-    return 0;
-}
+int main(void) { return run_at_el1(el1_main); }

@@ -10,12 +10,10 @@
 //  3. with PSTATE.I set the firing timer is not taken; it is the moment DAIFClr clears I;
 //  4. with CNTP_CTL.IMASK set the line stays low: no interrupt, ISTATUS still reads 1.
 // Expected output written from those rules.
-#include "guest.h"
+#include "el1.h"
 
 extern char vectors[];
-void drop_to_el1(void (*entry)(void), void *sp);
 
-static uint64_t el1_stack[512] __attribute__((aligned(16)));
 static volatile uint64_t irqs, last_offset, last_source, last_count, last_ctl;
 static volatile int which;  // 0: physical timer, 1: virtual timer
 
@@ -120,12 +118,4 @@ static void el1_main(void) {
     poweroff();
 }
 
-int main(void) {
-    uart_init();
-    if (current_el() != 2) {
-        put_line("this program starts at EL2, as the Pi firmware leaves a kernel");
-        return 0;
-    }
-    drop_to_el1(el1_main, el1_stack + 512);
-    return 0;
-}
+int main(void) { return run_at_el1(el1_main); }
