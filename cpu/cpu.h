@@ -209,6 +209,9 @@ class Cpu {
   // Whatever translation means has changed (TLBI, or a write to TTBR, TCR, SCTLR, MAIR,
   // HCR): the fast TLB and every link between decoded blocks that relied on it go.
   void translation_changed();
+  // Recomputes Block::mode for the current state: after a change of EL (set_el) and with
+  // every translation change (which SCTLR and HCR writes are).
+  void refresh_mode();
 
   // Slow paths of guest memory access (cpu/memory_access.h holds the fast ones). On a
   // fault the exception has been taken (ctl.exit is set) and a load returns 0.
@@ -241,16 +244,7 @@ class Cpu {
   bool translate_fetch(uint64_t pc, uint64_t* pa, bool raise);
   FastTlbEntry* tlb_fill(uint64_t va, unsigned ctx, WalkResult* fault);
   uint32_t fetch(uint64_t pa);
-  // Block::mode: the EL (bits 1:0) and how data accesses translate (kMode* in cpu/mmu.h).
-  uint32_t current_mode() const {
-    const unsigned regime = regime_of(s.el);
-    const uint64_t sctlr = s.sctlr_el[regime];
-    if (sctlr & 2) return s.el;  // SCTLR.A: every access checks alignment through the TLB
-    const bool dc = regime == 1 && ((s.hcr_el2 >> 12) & 1);
-    const bool tge = regime == 1 && ((s.hcr_el2 >> 27) & 1);
-    if ((sctlr & 1) && !dc && !tge) return s.el;
-    return s.el | (dc ? kModeFlatNormal : kModeFlatDevice);
-  }
+  uint32_t current_mode() const { return mode_; }
   uint64_t run_traced(uint64_t max_insns);
   void free_dead_blocks();
   void unlink_translations();
@@ -269,6 +263,9 @@ class Cpu {
   uint64_t block_pc_ = 0;          // where the current tier-0 block starts
   bool in_jit_ = false;            // translated code is running (since jit_entry_budget_)
   bool in_run_ = false;            // inside run()
+  // Block::mode now: the EL (bits 1:0) and how data accesses translate (kMode* in
+  // cpu/mmu.h). Kept, not derived per lookup: the dispatcher compares it for every block.
+  uint32_t mode_ = 0;
   int64_t jit_entry_budget_ = 0;
   int timed_tier_ = -1;
   uint64_t tier_since_ns_ = 0;

@@ -15,6 +15,7 @@ void set_el(Cpu& c, unsigned el, unsigned spsel) {
   c.s.x[31] = c.s.sp_el[to];
   c.s.el = uint8_t(el);
   c.s.spsel = uint8_t(spsel & 1);
+  c.refresh_mode();
 }
 
 namespace {

@@ -96,7 +96,17 @@ bool Cpu::translate_fetch(uint64_t pc, uint64_t* pa, bool raise) {
   return true;
 }
 
+void Cpu::refresh_mode() {
+  const unsigned regime = regime_of(s.el);
+  const uint64_t sctlr = s.sctlr_el[regime];
+  const bool dc = regime == 1 && ((s.hcr_el2 >> 12) & 1);
+  // With SCTLR.A every access checks alignment, which only the TLB path does.
+  if ((sctlr & 2) || stage1_enabled(s, s.el)) mode_ = s.el;
+  else mode_ = s.el | (dc ? kModeFlatNormal : kModeFlatDevice);
+}
+
 void Cpu::translation_changed() {
+  refresh_mode();
   for (auto& ctx : fast_tlb->e)
     for (FastTlbEntry& e : ctx) e.read_tag = e.write_tag = e.page_tag = kNoTag;
   // Decoded blocks are found again through a lookup that checks their physical address.
