@@ -210,6 +210,12 @@ static bool affects_translation(uint32_t p) {
   return k.op0 == 3 && k.crn == 1 && k.crm == 0 && k.op2 == 0 && el_of_op1(k.op1);  // SCTLR_ELx
 }
 
+bool el0_daif_trapped(Cpu& c, uint32_t word) {
+  if (c.s.el != 0 || ((c.s.sctlr_el[1] >> 9) & 1)) return false;  // SCTLR_EL1.UMA
+  sys_trap(c, sync_target_el(c.s), word);
+  return true;
+}
+
 // The finer controls on EL0 and EL1 access to registers that op1 alone allows (D1.x):
 // SCTLR_EL1.UMA (DAIF) and UCT (CTR_EL0), CNTKCTL_EL1 (EL0 counters and timers) trap to
 // EL1; CNTHCTL_EL2 (EL0/EL1 physical counter and timer) traps to EL2. True when the
@@ -223,8 +229,8 @@ static bool access_trapped(Cpu& c, SysRegKey k, uint32_t word) {
   if (c.s.el == 0) {
     const uint64_t sctlr = c.s.sctlr_el[1], kctl = c.s.cntkctl_el1;
     bool allowed = true;
-    if (p == kDAIF) allowed = (sctlr >> 9) & 1;                        // UMA
-    else if (p == kCTR_EL0) allowed = (sctlr >> 15) & 1;               // UCT
+    if (p == kDAIF) return el0_daif_trapped(c, word);
+    if (p == kCTR_EL0) allowed = (sctlr >> 15) & 1;                    // UCT
     else if (phys_count) allowed = kctl & 1;                           // EL0PCTEN
     else if (virt_count) allowed = (kctl >> 1) & 1;                    // EL0VCTEN
     else if (p == kCNTFRQ_EL0) allowed = kctl & 3;                     // either

@@ -29,6 +29,10 @@ bool write_sysreg(Cpu& c, SysRegKey k, uint64_t value, uint32_t word = 0);
 // or SYS.
 void undefined_access(Cpu& c, const char* what, SysRegKey k);
 
+// DAIF at EL0 (MRS/MSR DAIF and MSR DAIFSet/DAIFClr) needs SCTLR_EL1.UMA, else it traps
+// to EL1 (EC 0x18, D1.x): true when it trapped.
+bool el0_daif_trapped(Cpu& c, uint32_t word);
+
 // SYS: cache maintenance, AT and TLBI (cpu/sys_instructions.cpp).
 bool execute_sys(Cpu& c, SysRegKey k, uint64_t xt, uint32_t word = 0);
 

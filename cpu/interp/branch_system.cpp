@@ -161,18 +161,13 @@ void exec_MSR_imm_SPSel(Cpu& c, uint32_t w) {
   set_el(c, c.s.el, bits(w, 8, 8));
   c.s.pc += 4;
 }
-static bool daif_trapped(Cpu& c, uint32_t w) {
-  if (c.s.el != 0 || ((c.s.sctlr_el[1] >> 9) & 1)) return false;
-  sys_trap(c, sync_target_el(c.s), w);
-  return true;
-}
 void exec_MSR_imm_DAIFSet(Cpu& c, uint32_t w) {
-  if (daif_trapped(c, w)) return;
+  if (el0_daif_trapped(c, w)) return;
   c.s.daif |= bits(w, 11, 8) << 6;
   c.s.pc += 4;
 }
 void exec_MSR_imm_DAIFClr(Cpu& c, uint32_t w) {
-  if (daif_trapped(c, w)) return;
+  if (el0_daif_trapped(c, w)) return;
   c.s.daif &= ~(bits(w, 11, 8) << 6);
   c.s.pc += 4;
   c.interrupts_may_change();
