@@ -176,7 +176,7 @@ class Cpu {
   // interrupt line or (for WFE) an event wakes it.
   bool waiting() const { return waiting_; }
   void wait(bool for_event);
-  // A wake-up event is due (an asserted interrupt, or a WFE's event register).
+  // A wake-up event is due (an asserted interrupt, or for WFE the event register).
   bool wake_pending() const;
   // SEV/SEVL and exception returns set the event register (D1.17.x).
   void set_event() { event_register_ = true; }
@@ -258,7 +258,7 @@ class Cpu {
   bool take_interrupt();
   bool irq_line_ = false, fiq_line_ = false, serror_pending_ = false;
   uint8_t irq_check_ = 0;  // a pending asynchronous exception may be due: check first
-  bool waiting_ = false, event_register_ = false, yield_ = false;
+  bool waiting_ = false, waiting_for_event_ = false, event_register_ = false, yield_ = false;
   uint64_t run_done_ = 0;          // retired in this run() before the current block
   uint64_t block_pc_ = 0;          // where the current tier-0 block starts
   bool in_jit_ = false;            // translated code is running (since jit_entry_budget_)

@@ -80,15 +80,16 @@ bool Cpu::take_interrupt() {
 void Cpu::wait(bool for_event) {
   // WFE returns at once when the event register is set, clearing it (D1.17.1).
   if (for_event && take_event()) return;
-  if (irq_line_ | fiq_line_ | serror_pending_) return;  // a wake-up event is pending
+  waiting_for_event_ = for_event;
+  if (wake_pending()) return;
   waiting_ = true;
   ctl.exit = 1;
 }
 
 bool Cpu::wake_pending() const {
   // WFI and WFE wake on an asserted interrupt whether or not PSTATE masks it (D1.17.2);
-  // WFE also on an event (SEV from any core).
-  return irq_line_ | fiq_line_ | serror_pending_ | event_register_;
+  // WFE also on an event (SEV from any core), which does not end a WFI.
+  return irq_line_ | fiq_line_ | serror_pending_ | (waiting_for_event_ & event_register_);
 }
 
 unsigned Cpu::timer_lines(uint64_t count) const {
