@@ -75,10 +75,19 @@ void Cpu::reset(uint64_t pc, unsigned el) {
   s.sctlr_el[1] = 0x00C50838;
   s.sctlr_el[2] = 0x30C50838;
   s.sctlr_el[3] = 0x00C50838;
-  s.scr_el3 = el < 3 ? 0x5b1 : 0;
+  s.scr_el3 = el < 3 ? 0x5b1 : kScrRw;
   s.cntfrq = kCounterHz;  // the Pi firmware programs CNTFRQ_EL0 with the 19.2 MHz crystal
   s.cnthctl_el2 = 3;      // EL1PCTEN, EL1PCEN: EL1 may use the physical counter and timer
   reset_stored_sysregs(s, core_id);
+  // HCR_EL2.RW and SCR_EL3.RW read as one: every level below is AArch64 only.
+  s.hcr_el2 = kHcrRw;
+  if (el < 3) {
+    // The armstub also lets lower levels reach the A53's implementation-defined control
+    // registers (ACTLR_EL3 = 0x73: CPUACTLR, CPUECTLR, L2CTLR, L2ECTLR, L2ACTLR) and
+    // sets CPUECTLR_EL1.SMPEN, which the A53 needs for coherent caches.
+    stored<reg::ACTLR_EL3>(s) = 0x73;
+    stored<reg::CPUECTLR_EL1>(s) = 1u << 6;
+  }
   clear_stop();
   tlb.clear();
   translation_changed();

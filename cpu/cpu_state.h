@@ -11,6 +11,8 @@ namespace bramble {
 
 // PSTATE.DAIF bits as MRS DAIF reads them (C5.2.2).
 inline constexpr uint32_t kDaifD = 1u << 9, kDaifA = 1u << 8, kDaifI = 1u << 7, kDaifF = 1u << 6;
+// HCR_EL2.RW and SCR_EL3.RW: the next lower level is AArch64.
+inline constexpr uint64_t kHcrRw = 1ull << 31, kScrRw = 1ull << 10;
 
 struct CpuState {
   // x[0..30] are X0..X30; x[31] is the stack pointer currently selected by PSTATE.EL and

@@ -62,6 +62,7 @@ inline constexpr StoredReg kStoredRegs[] = {
     {sysreg_key(3, 1, 15, 2, 3), "L2MERRSR_EL1", 0},
     {sysreg_key(3, 1, 11, 0, 2), "L2CTLR_EL1", 0x03000000},  // [25:24] = 3: four cores
     {sysreg_key(3, 1, 11, 0, 3), "L2ECTLR_EL1", 0},
+    {sysreg_key(3, 1, 15, 0, 0), "L2ACTLR_EL1", 0},
     {sysreg_key(3, 0, 5, 1, 0), "AFSR0_EL1", 0},
     {sysreg_key(3, 0, 5, 1, 1), "AFSR1_EL1", 0},
     {sysreg_key(3, 0, 7, 4, 0), "PAR_EL1", 0},
@@ -97,7 +98,9 @@ inline constexpr uint32_t TTBR0_EL1 = sysreg_key(3, 0, 2, 0, 0), TTBR1_EL1 = sys
                           MAIR_EL2 = sysreg_key(3, 4, 10, 2, 0), MAIR_EL3 = sysreg_key(3, 6, 10, 2, 0),
                           PAR_EL1 = sysreg_key(3, 0, 7, 4, 0), CPACR_EL1 = sysreg_key(3, 0, 1, 0, 2),
                           CPTR_EL2 = sysreg_key(3, 4, 1, 1, 2), CPTR_EL3 = sysreg_key(3, 6, 1, 1, 2),
-                          CSSELR_EL1 = sysreg_key(3, 2, 0, 0, 0), VMPIDR_EL2 = sysreg_key(3, 4, 0, 0, 5);
+                          CSSELR_EL1 = sysreg_key(3, 2, 0, 0, 0), VMPIDR_EL2 = sysreg_key(3, 4, 0, 0, 5),
+                          ACTLR_EL2 = sysreg_key(3, 4, 1, 0, 1), ACTLR_EL3 = sysreg_key(3, 6, 1, 0, 1),
+                          CPUECTLR_EL1 = sysreg_key(3, 1, 15, 2, 1);
 }  // namespace reg
 
 }  // namespace bramble

@@ -2,6 +2,7 @@
 // TLB maintenance (TLBI).
 #include <cstdio>
 
+#include "cpu/el2_traps.h"
 #include "cpu/exceptions.h"
 #include "cpu/memory_access.h"
 #include "cpu/sysregs.h"
@@ -120,6 +121,9 @@ bool tlb_maintenance(Cpu& c, SysRegKey k, uint64_t xt) {
 // the instruction traps to EL1 (EC 0x18), D1.x.
 bool el0_sys_trapped(Cpu& c, uint32_t p, uint32_t word) {
   if (c.s.el != 0) return false;
+  if (p != key(1, 3, 7, 4, 1) && p != key(1, 3, 7, 5, 1) && p != key(1, 3, 7, 10, 1) && p != key(1, 3, 7, 11, 1) &&
+      p != key(1, 3, 7, 14, 1))
+    return false;
   const uint64_t sctlr = c.s.sctlr_el[1];
   bool allowed = true;
   if (p == key(1, 3, 7, 4, 1)) allowed = (sctlr >> 14) & 1;  // DC ZVA: DZE
@@ -137,6 +141,7 @@ bool execute_sys(Cpu& c, SysRegKey k, uint64_t xt, uint32_t word) {
   }
   const uint32_t p = k.packed();
   if (k.crn == 8) {
+    if (sys_instruction_trapped_above(c, k, word)) return false;
     if (!tlb_maintenance(c, k, xt)) {
       undefined_access(c, "SYS", k);
       return false;
@@ -166,13 +171,13 @@ bool execute_sys(Cpu& c, SysRegKey k, uint64_t xt, uint32_t word) {
     undefined_access(c, "SYS", k);
     return false;
   }
+  // EL1's own controls on EL0 come first, then EL2's (D1.x).
+  if (el0_sys_trapped(c, p, word) || sys_instruction_trapped_above(c, k, word)) return false;
   uint64_t pa;
   switch (p) {
     case key(1, 3, 7, 4, 1):  // DC ZVA
-      if (el0_sys_trapped(c, p, word)) return false;
       return dc_zva(c, xt);
     case key(1, 3, 7, 5, 1):  // IC IVAU: decoded code from that line must be fetched again
-      if (el0_sys_trapped(c, p, word)) return false;
       if (!translate_for_maintenance(c, xt & ~63ull, false, &pa)) return false;
       c.invalidate_code(pa, 64);
       return true;
@@ -180,7 +185,6 @@ bool execute_sys(Cpu& c, SysRegKey k, uint64_t xt, uint32_t word) {
       c.invalidate_all_code();
       return true;
     case key(1, 3, 7, 10, 1): case key(1, 3, 7, 11, 1): case key(1, 3, 7, 14, 1):  // DC CVAC, CVAU, CIVAC
-      if (el0_sys_trapped(c, p, word)) return false;
       return translate_for_maintenance(c, xt, false, &pa);  // no caches to clean
     case key(1, 0, 7, 6, 1):  // DC IVAC
       return translate_for_maintenance(c, xt, true, &pa);

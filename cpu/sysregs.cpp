@@ -4,6 +4,7 @@
 #include <cstring>
 #include <iterator>
 
+#include "cpu/el2_traps.h"
 #include "cpu/exceptions.h"
 #include "cpu/memory_access.h"
 
@@ -185,6 +186,9 @@ bool access_el_reg(Cpu& c, SysRegKey k, bool write, uint64_t* v, bool* ok) {
   if (write) {
     // VBAR_ELx bits [10:0] are RES0 (D17.2.x): vectors are 2 KiB aligned.
     *reg = (reg == &c.s.vbar_el[el]) ? (*v & ~0x7ffull) : *v;
+    // HCR_EL2.RW and SCR_EL3.RW are RAO/WI: no level below is AArch32 capable.
+    if (reg == &c.s.hcr_el2) *reg |= kHcrRw;
+    if (reg == &c.s.scr_el3) *reg |= kScrRw;
     if (reg == &c.s.scr_el3) c.interrupts_may_change();  // SCR_EL3.IRQ/FIQ/EA route them
   } else {
     *v = *reg;
@@ -257,7 +261,7 @@ bool read_sysreg(Cpu& c, SysRegKey k, uint64_t* v, uint32_t word) {
     undefined_access(c, "MRS", k);
     return false;
   }
-  if (access_trapped(c, k, word)) return false;
+  if (access_trapped(c, k, word) || register_access_trapped_above(c, k, false, word)) return false;
   if (bool ok; access_el_reg(c, k, false, v, &ok)) return ok;
   if (const int i = stored_index(k.packed()); i >= 0) {
     *v = c.s.stored_sysregs[i];
@@ -320,8 +324,8 @@ bool read_sysreg(Cpu& c, SysRegKey k, uint64_t* v, uint32_t word) {
     case kMPIDR_EL1: *v = 0x80000000ull | unsigned(c.core_id); return true;
     // Cortex-A53 TRM 4.3.x: 64-byte lines, VIPT I-cache, CWG/ERG 16 words.
     case kCTR_EL0: *v = 0x84448004; return true;
-    // DZP (bit 4) says DC ZVA is prohibited: at EL0 while SCTLR_EL1.DZE is clear.
-    case kDCZID_EL0: *v = 4 | (c.s.el == 0 && !((c.s.sctlr_el[1] >> 14) & 1) ? 0x10 : 0); return true;
+    // DZP (bit 4) says DC ZVA is prohibited here (SCTLR_EL1.DZE, HCR_EL2.TDZ).
+    case kDCZID_EL0: *v = 4 | (dc_zva_prohibited(c.s) ? 0x10 : 0); return true;
   }
   undefined_access(c, "MRS", k);
   return false;
@@ -347,7 +351,7 @@ bool write_sysreg(Cpu& c, SysRegKey k, uint64_t v, uint32_t word) {
     undefined_access(c, "MSR", k);
     return false;
   }
-  if (access_trapped(c, k, word)) return false;
+  if (access_trapped(c, k, word) || register_access_trapped_above(c, k, true, word)) return false;
   if (!check_control_write(c, k, v)) return false;
   if (affects_translation(k.packed())) {
     bool ok = true;

@@ -111,11 +111,13 @@ void exec_YIELD(Cpu& c, uint32_t) { c.s.pc += 4; }
 
 namespace {
 // WFI/WFE traps (D1.17.x): at EL0 by SCTLR_EL1.nTWI/nTWE clear (to EL1), at EL0/EL1 by
-// HCR_EL2.TWI/TWE (to EL2). EC 0x01, ISS CV = 1, COND = 0xE, TI = 1 for WFE.
+// HCR_EL2.TWI/TWE (to EL2), below EL3 by SCR_EL3.TWI/TWE (to EL3), in that priority.
+// EC 0x01, ISS CV = 1, COND = 0xE, TI = 1 for WFE.
 bool wfx_trapped(Cpu& c, bool wfe) {
   unsigned target = 0;
   if (c.s.el == 0 && !((c.s.sctlr_el[1] >> (wfe ? 18 : 16)) & 1)) target = sync_target_el(c.s);
   else if (c.s.el <= 1 && (c.s.scr_el3 & 1) && ((c.s.hcr_el2 >> (wfe ? 14 : 13)) & 1)) target = 2;
+  else if (c.s.el <= 2 && ((c.s.scr_el3 >> (wfe ? 13 : 12)) & 1)) target = 3;
   if (!target) return false;
   take_exception(c, target, ExceptionType::Sync,
                  make_esr(ExceptionClass::WfxTrap, (1u << 24) | (0xeu << 20) | (wfe ? 1u : 0u)), c.s.pc);
