@@ -50,12 +50,14 @@ int main(int argc, char** argv) {
 
   std::string kernel, serial0 = "stdio", serial1 = "null", display = "none", memory = "1G", jit = "on";
   std::string trace;
-  bool semihosting = false, deterministic = false, stats = false;
+  bool semihosting = false, deterministic = false, stats = false, el3 = false;
   uint64_t jit_threshold = 64;
   std::string jit_dump;
   double timeout = 0;
   app.add_option("--kernel", kernel, "kernel8.img / arm64 Linux Image, AArch64 ELF, or raw binary (loaded at 0x80000)")
       ->required();
+  app.add_flag("--el3", el3, "start the kernel at EL3 (Secure), as with no firmware armstub; default: EL2 as the "
+               "Pi firmware leaves it");
   app.add_flag("--semihosting", semihosting, "handle Arm semihosting calls (HLT #0xF000)");
   app.add_option("--serial0", serial0, "PL011 UART host side: stdio|null|file:PATH")->default_str("stdio");
   app.add_option("--serial1", serial1, "mini UART host side: stdio|null|file:PATH")->default_str("null");
@@ -105,6 +107,7 @@ int main(int argc, char** argv) {
   if (timeout < 0) fail("--timeout: must be a positive number of seconds");
   cfg.timeout_seconds = timeout;
   cfg.semihosting = semihosting;
+  cfg.start_el = el3 ? 3 : 2;
   cfg.deterministic = deterministic;
   cfg.stats = stats;
 

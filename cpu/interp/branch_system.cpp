@@ -60,19 +60,21 @@ void exec_SVC(Cpu& c, uint32_t w) {
                  c.s.pc + 4);
 }
 
-// HVC: UNDEFINED at EL0 and when SCR_EL3.HCE is 0; to EL2 from EL1 and EL2, to EL3 from EL3.
+// HVC: UNDEFINED at EL0, when SCR_EL3.HCE is 0, and at Secure EL1 (ARMv8.0 has no Secure
+// EL2); to EL2 from EL1 and EL2, to EL3 from EL3.
 void exec_HVC(Cpu& c, uint32_t w) {
-  if (c.s.el == 0 || !(c.s.scr_el3 & (1u << 8))) return undefined_instruction(c);
+  if (c.s.el == 0 || !(c.s.scr_el3 & (1u << 8)) || (c.s.el == 1 && !(c.s.scr_el3 & 1)))
+    return undefined_instruction(c);
   take_exception(c, c.s.el == 3 ? 3 : 2, ExceptionType::Sync, make_esr(ExceptionClass::Hvc64, bits(w, 20, 5)),
                  c.s.pc + 4);
 }
 
-// SMC: UNDEFINED at EL0; trapped to EL2 from EL1 by HCR_EL2.TSC (ELR = the SMC itself);
+// SMC: UNDEFINED at EL0; trapped to EL2 from Non-secure EL1 by HCR_EL2.TSC (ELR = the SMC);
 // UNDEFINED when SCR_EL3.SMD is 1; otherwise to EL3 with ELR = the next instruction.
 void exec_SMC(Cpu& c, uint32_t w) {
   if (c.s.el == 0) return undefined_instruction(c);
   const uint32_t esr = make_esr(ExceptionClass::Smc64, bits(w, 20, 5));
-  if (c.s.el == 1 && (c.s.hcr_el2 & (1ull << 19))) return take_exception(c, 2, ExceptionType::Sync, esr, c.s.pc);
+  if (c.s.el == 1 && (c.s.scr_el3 & 1) && (c.s.hcr_el2 & (1ull << 19))) return take_exception(c, 2, ExceptionType::Sync, esr, c.s.pc);
   if (c.s.scr_el3 & (1u << 7)) return undefined_instruction(c);
   take_exception(c, 3, ExceptionType::Sync, esr, c.s.pc + 4);
 }
