@@ -61,6 +61,14 @@ class UnicornOracle {
     uc_reg_write(uc_, UC_ARM64_REG_X29, &s.x[29]);
     uc_reg_write(uc_, UC_ARM64_REG_X30, &s.x[30]);
     uc_reg_write(uc_, UC_ARM64_REG_SP, &s.sp);
+    // The system registers the sequences may touch start as bramble's reset leaves them
+    // (the engine is reused, so what the last sequence wrote must go): EL1h with DAIF
+    // masked, the rest zero. NZCV is written after PSTATE, which includes it.
+    const uint64_t pstate = 0x3c5, zero = 0;
+    uc_reg_write(uc_, UC_ARM64_REG_PSTATE, &pstate);
+    for (int r : {UC_ARM64_REG_TPIDRRO_EL0, UC_ARM64_REG_TPIDR_EL1, UC_ARM64_REG_SP_EL0, UC_ARM64_REG_ELR_EL1,
+                  UC_ARM64_REG_FAR_EL1, UC_ARM64_REG_MAIR_EL1, UC_ARM64_REG_PAR_EL1})
+      uc_reg_write(uc_, r, &zero);
     uint64_t nzcv = s.nzcv;
     uc_reg_write(uc_, UC_ARM64_REG_NZCV, &nzcv);
     uc_reg_write(uc_, UC_ARM64_REG_TPIDR_EL0, &s.tpidr_el0);
@@ -228,7 +236,7 @@ const Suite kSuites[] = {
                              InsnClass::DataProc3}},
     {"branches_system", {InsnClass::CondBranch, InsnClass::BranchImm, InsnClass::BranchReg, InsnClass::CompareBranch,
                          InsnClass::TestBranch, InsnClass::Hint, InsnClass::Barrier, InsnClass::SysReg,
-                         InsnClass::AddSubImm, InsnClass::LogicalReg}},
+                         InsnClass::PState, InsnClass::SysInstr, InsnClass::AddSubImm, InsnClass::LogicalReg}},
     {"loads_stores", {InsnClass::LdStExclusive, InsnClass::LdStOrdered, InsnClass::LdStLiteral, InsnClass::LdStPair,
                       InsnClass::LdStUnscaled, InsnClass::LdStImmPost, InsnClass::LdStImmPre, InsnClass::LdStUnpriv,
                       InsnClass::LdStRegOffset, InsnClass::LdStUnsignedImm}},

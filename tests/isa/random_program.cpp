@@ -33,8 +33,7 @@ bool excluded(InsnId id) {
     case InsnId::WFE: case InsnId::WFI: case InsnId::SEV: case InsnId::SEVL: case InsnId::YIELD:
     case InsnId::SVC: case InsnId::HVC: case InsnId::SMC: case InsnId::BRK: case InsnId::HLT:
     case InsnId::DCPS1: case InsnId::DCPS2: case InsnId::DCPS3: case InsnId::ERET: case InsnId::DRPS:
-    case InsnId::SYS: case InsnId::SYSL: case InsnId::MSR_imm_SPSel: case InsnId::MSR_imm_DAIFSet:
-    case InsnId::MSR_imm_DAIFClr:
+    case InsnId::SYSL: case InsnId::MSR_imm_SPSel:
       return true;
     default:
       return false;
@@ -173,13 +172,57 @@ bool ProgramGenerator::make(const Entry& e, unsigned index, unsigned length, uin
       set_field(&w, e, "Rn", kExitReg);
       break;
     case InsnClass::SysReg: {
-      // NZCV and TPIDR_EL0: the system registers both models keep the same way.
-      const bool nzcv = rng_() % 2;
-      set_field(&w, e, "o0", 1);
-      set_field(&w, e, "op1", 3);
-      set_field(&w, e, "CRn", nzcv ? 4 : 13);
-      set_field(&w, e, "CRm", nzcv ? 2 : 0);
-      set_field(&w, e, "op2", nzcv ? 0 : 2);
+      // Registers both models keep the same way at EL1 with the MMU off (Unicorn's A53
+      // has the same identification values for these); read-only ones only for MRS.
+      struct Reg { unsigned op0, op1, crn, crm, op2; bool read_only; };
+      static constexpr Reg kRegs[] = {
+          {3, 3, 4, 2, 0, false},   // NZCV
+          {3, 3, 4, 2, 1, false},   // DAIF
+          {3, 3, 13, 0, 2, false},  // TPIDR_EL0
+          {3, 3, 13, 0, 3, false},  // TPIDRRO_EL0
+          {3, 0, 13, 0, 4, false},  // TPIDR_EL1
+          {3, 0, 4, 1, 0, false},   // SP_EL0 (SPSel is 1)
+          {3, 0, 4, 0, 1, false},   // ELR_EL1
+          {3, 0, 6, 0, 0, false},   // FAR_EL1
+          {3, 0, 10, 2, 0, false},  // MAIR_EL1
+          {3, 0, 7, 4, 0, false},   // PAR_EL1
+          {3, 0, 4, 2, 2, true},    // CurrentEL
+          {3, 0, 4, 2, 0, true},    // SPSel
+          {3, 0, 0, 0, 0, true},    // MIDR_EL1
+          {3, 0, 0, 0, 5, true},    // MPIDR_EL1
+          {3, 3, 0, 0, 1, true},    // CTR_EL0
+          {3, 3, 0, 0, 7, true},    // DCZID_EL0
+      };
+      const Reg& r = kRegs[rng_() % std::size(kRegs)];
+      if (r.read_only && e.id == InsnId::MSR_reg) return false;
+      set_field(&w, e, "o0", r.op0 - 2);
+      set_field(&w, e, "op1", r.op1);
+      set_field(&w, e, "CRn", r.crn);
+      set_field(&w, e, "CRm", r.crm);
+      set_field(&w, e, "op2", r.op2);
+      break;
+    }
+    case InsnClass::SysInstr: {
+      // Maintenance both models treat alike with the MMU off: DC ZVA zeroes the 64-byte
+      // block at a pointer register; the cleans, IC and TLBI change no visible state.
+      struct Op { unsigned op1, crn, crm, op2; bool takes_address; };
+      static constexpr Op kOps[] = {
+          {3, 7, 4, 1, true},   // DC ZVA
+          {3, 7, 10, 1, true},  // DC CVAC
+          {3, 7, 11, 1, true},  // DC CVAU
+          {3, 7, 14, 1, true},  // DC CIVAC
+          {0, 7, 6, 1, true},   // DC IVAC
+          {3, 7, 5, 1, true},   // IC IVAU
+          {0, 7, 5, 0, false},  // IC IALLU
+          {0, 8, 7, 0, false},  // TLBI VMALLE1
+          {0, 8, 7, 1, true},   // TLBI VAE1 (the operand is a page number, not an address)
+      };
+      const Op& op = kOps[rng_() % std::size(kOps)];
+      set_field(&w, e, "op1", op.op1);
+      set_field(&w, e, "CRn", op.crn);
+      set_field(&w, e, "CRm", op.crm);
+      set_field(&w, e, "op2", op.op2);
+      set_field(&w, e, "Rt", op.takes_address ? kPtrRegs[rng_() % std::size(kPtrRegs)] : 31);
       break;
     }
     default:
