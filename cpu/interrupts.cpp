@@ -31,12 +31,14 @@ void Cpu::interrupts_may_change() {
 
 namespace {
 // Where an asynchronous exception goes (D1.10.x, ARMv8.0 without VHE): to EL3 when SCR_EL3
-// routes it there, to EL2 from EL0/EL1 when HCR_EL2 routes it (or TGE is set) in
-// Non-secure state, otherwise to EL1. scr_bit/hcr_bit: IRQ 1/4, FIQ 2/3, SError 3/5.
+// routes it there, to EL2 when HCR_EL2 routes it (or TGE is set) in Non-secure state,
+// otherwise to EL1. The target does not depend on the current level: an interrupt routed
+// to EL1 stays pending while the core runs at EL2. scr_bit/hcr_bit: IRQ 1/4, FIQ 2/3,
+// SError 3/5.
 unsigned async_target(const CpuState& s, unsigned scr_bit, unsigned hcr_bit) {
   if ((s.scr_el3 >> scr_bit) & 1) return 3;
   const bool ns = s.scr_el3 & 1;
-  if (s.el < 2 && ns && (((s.hcr_el2 >> hcr_bit) & 1) || ((s.hcr_el2 >> 27) & 1))) return 2;
+  if (ns && (((s.hcr_el2 >> hcr_bit) & 1) || ((s.hcr_el2 >> 27) & 1))) return 2;
   return 1;
 }
 
