@@ -393,9 +393,10 @@ bool write_sysreg(Cpu& c, SysRegKey k, uint64_t v, uint32_t word) {
       c.s.daif = uint32_t(v) & 0x3c0u;
       c.interrupts_may_change();
       return true;
-    // FPCR: AHP, DN, FZ, RMode and the (ignored on the A53) trap enables, C5.2.7.
-    case kFPCR: c.s.fpcr = uint32_t(v) & 0x07f09f00u; return true;
-    case kFPSR: c.s.fpsr = uint32_t(v) & 0xf800009fu; return true;
+    // FPCR: AHP, DN, FZ and RMode (C5.2.7). The A53 does not trap FP exceptions, so the
+    // trap enables are RAZ/WI, and Len/Stride and FPSR's NZCV exist only for AArch32.
+    case kFPCR: c.s.fpcr = uint32_t(v) & 0x07c00000u; return true;
+    case kFPSR: c.s.fpsr = uint32_t(v) & 0x0800009fu; return true;  // QC, IDC, IXC..IOC
     case kTPIDR_EL0: c.s.tpidr_el0 = v; return true;
     case kTPIDRRO_EL0:
       if (c.s.el == 0) break;

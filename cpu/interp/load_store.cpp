@@ -11,6 +11,7 @@
 #include "cpu/alu.h"
 #include "cpu/exceptions.h"
 #include "cpu/interp/handlers.h"
+#include "cpu/interp/ldst_common.h"
 #include "cpu/memory_access.h"
 #include "cpu/regs.h"
 
@@ -51,19 +52,6 @@ inline void store_sized(Cpu& c, uint64_t addr, unsigned size_log2, uint64_t v, u
 }
 inline void store_sized(Cpu& c, uint64_t addr, unsigned size_log2, uint64_t v) {
   store_sized(c, addr, size_log2, v, c.s.el);
-}
-
-// True when the access just made faulted (or stopped the core): the handler must leave.
-inline bool faulted(const Cpu& c) { return c.ctl.exit; }
-
-enum class Mode { Offset, Pre, Post };
-
-// A base register of SP must be 16-byte aligned when SCTLR says so (D1.8.2); otherwise
-// the SP alignment fault is taken and the access does not happen.
-inline bool base_ok(Cpu& c, unsigned n) {
-  if (n != 31 || sp_alignment_ok(c.s)) [[likely]] return true;
-  sp_alignment_fault(c);
-  return false;
 }
 
 // One register load/store with an immediate offset; kOp: 0 store, 1 load, 2 load signed

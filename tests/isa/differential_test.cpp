@@ -12,6 +12,7 @@
 
 #include "cpu/cpu.h"
 #include "cpu/disasm.h"
+#include "cpu/stored_sysregs.h"
 #include "jit/jit_engine.h"
 #include "tests/isa/random_program.h"
 #include "tests/support/flat_memory.h"
@@ -27,6 +28,8 @@ struct Outcome {
   uint64_t sp, pc;
   uint32_t nzcv;
   uint64_t tpidr_el0;
+  uint64_t v[32][2];
+  uint32_t fpsr, fpcr;
   std::vector<uint8_t> data;
   uint64_t retired = 0;
   std::string error;
@@ -71,6 +74,10 @@ class UnicornOracle {
       uc_reg_write(uc_, r, &zero);
     uint64_t nzcv = s.nzcv;
     uc_reg_write(uc_, UC_ARM64_REG_NZCV, &nzcv);
+    for (int i = 0; i < 32; ++i) uc_reg_write(uc_, UC_ARM64_REG_Q0 + i, s.v[i]);
+    uint64_t fpcr = s.fpcr, fpsr = 0;
+    uc_reg_write(uc_, UC_ARM64_REG_FPCR, &fpcr);
+    uc_reg_write(uc_, UC_ARM64_REG_FPSR, &fpsr);
     uc_reg_write(uc_, UC_ARM64_REG_TPIDR_EL0, &s.tpidr_el0);
     const uc_err err = uc_emu_start(uc_, p.code_addr, p.end_addr(), 0, p.words.size() + 1);
     if (err != UC_ERR_OK) o.error = std::string("unicorn: ") + uc_strerror(err);
@@ -82,6 +89,11 @@ class UnicornOracle {
     uc_reg_read(uc_, UC_ARM64_REG_NZCV, &nzcv);
     o.nzcv = uint32_t(nzcv);
     uc_reg_read(uc_, UC_ARM64_REG_TPIDR_EL0, &o.tpidr_el0);
+    for (int i = 0; i < 32; ++i) uc_reg_read(uc_, UC_ARM64_REG_Q0 + i, o.v[i]);
+    uc_reg_read(uc_, UC_ARM64_REG_FPCR, &fpcr);
+    uc_reg_read(uc_, UC_ARM64_REG_FPSR, &fpsr);
+    o.fpcr = uint32_t(fpcr);
+    o.fpsr = uint32_t(fpsr);
     o.data.resize(kDataSize);
     uc_mem_read(uc_, kDataBase, o.data.data(), kDataSize);
     return o;
@@ -124,6 +136,10 @@ class Bramble {
     cpu_.s.x[31] = s.sp;
     cpu_.s.nzcv = s.nzcv;
     cpu_.s.tpidr_el0 = s.tpidr_el0;
+    std::memcpy(cpu_.s.v, s.v, sizeof s.v);
+    cpu_.s.fpcr = s.fpcr;
+    cpu_.s.fpsr = 0;
+    stored<reg::CPACR_EL1>(cpu_.s) = 3u << 20;  // FPEN: SIMD&FP untrapped, as Unicorn starts
     // Every branch goes forward, so at most one instruction per word and the sentinel run.
     o.retired = cpu_.run(p.words.size() + 1);
     if (cpu_.stop_reason() == StopReason::Halt) {
@@ -137,6 +153,9 @@ class Bramble {
     o.sp = cpu_.s.x[31];
     o.nzcv = cpu_.s.nzcv;
     o.tpidr_el0 = cpu_.s.tpidr_el0;
+    std::memcpy(o.v, cpu_.s.v, sizeof o.v);
+    o.fpcr = cpu_.s.fpcr;
+    o.fpsr = cpu_.s.fpsr;
     o.data.assign(mem_.ram + kDataBase, mem_.ram + kDataBase + kDataSize);
     return o;
   }
@@ -170,6 +189,12 @@ std::string compare(const Outcome& a, const Outcome& b) {
   if (a.pc != b.pc) os << "  pc: bramble " << std::hex << a.pc << " unicorn " << b.pc << std::dec << "\n";
   if (a.tpidr_el0 != b.tpidr_el0)
     os << "  tpidr_el0: bramble " << std::hex << a.tpidr_el0 << " unicorn " << b.tpidr_el0 << std::dec << "\n";
+  for (int i = 0; i < 32; ++i)
+    if (a.v[i][0] != b.v[i][0] || a.v[i][1] != b.v[i][1])
+      os << "  v" << i << ": bramble " << std::hex << a.v[i][1] << ":" << a.v[i][0] << " unicorn " << b.v[i][1] << ":"
+         << b.v[i][0] << std::dec << "\n";
+  if (a.fpsr != b.fpsr) os << "  fpsr: bramble " << std::hex << a.fpsr << " unicorn " << b.fpsr << std::dec << "\n";
+  if (a.fpcr != b.fpcr) os << "  fpcr: bramble " << std::hex << a.fpcr << " unicorn " << b.fpcr << std::dec << "\n";
   if (a.nzcv != b.nzcv) os << "  nzcv: bramble " << std::hex << a.nzcv << " unicorn " << b.nzcv << std::dec << "\n";
   for (size_t i = 0; i < a.data.size(); ++i) {
     if (a.data[i] != b.data[i]) {
@@ -246,6 +271,7 @@ const Suite kSuites[] = {
                InsnClass::DataProc1, InsnClass::DataProc2, InsnClass::DataProc3, InsnClass::CondBranch,
                InsnClass::CompareBranch, InsnClass::TestBranch, InsnClass::LdStPair, InsnClass::LdStUnsignedImm,
                InsnClass::LdStRegOffset, InsnClass::LdStExclusive}},
+    {"fp_scalar", {InsnClass::FpSimd, InsnClass::SimdLdSt}},
 };
 
 // 5 suites x 2,500 sequences x 24 instructions: 300,000 generated, about 250,000 retired

@@ -74,6 +74,32 @@ uint64_t ProgramGenerator::interesting_value() {
   }
 }
 
+uint64_t ProgramGenerator::fp_value(unsigned bits) {
+  const unsigned E = bits == 16 ? 5 : bits == 32 ? 8 : 11, F = bits - 1 - E;
+  const uint64_t sign = uint64_t(rng_() & 1) << (bits - 1);
+  const uint64_t emax = (1ull << E) - 1, fmask = (1ull << F) - 1, bias = (1ull << (E - 1)) - 1;
+  const uint64_t frac = rng_() & fmask;
+  auto make = [&](uint64_t e, uint64_t f) { return sign | (e << F) | (f & fmask); };
+  switch (rng_() % 16) {
+    case 0: return sign;                                                       // zero
+    case 1: return make(emax, 0);                                              // infinity
+    case 2: return make(emax, (1ull << (F - 1)) | frac);                       // quiet NaN
+    case 3: return make(emax, (frac & (fmask >> 1)) | 1);                      // signalling NaN
+    case 4: return make(0, frac | 1);                                          // denormal
+    case 5: return make(0, rng_() % 2 ? 1 : fmask);                            // smallest/largest denormal
+    case 6: return make(1 + rng_() % 2, frac);                                 // smallest normals
+    case 7: return make(emax - 1 - rng_() % 2, rng_() % 2 ? fmask : frac);     // largest normals
+    case 8: return make(bias + rng_() % 4, rng_() % 2 ? 0 : 1ull << (F - 1));  // 1, 1.5, 2, 3, ...
+    case 9: {                                                                  // near an integer boundary
+      const unsigned k = rng_() % (bits == 16 ? 16 : 66);
+      return make(bias + k, rng_() % 3 == 0 ? fmask : rng_() % 2 ? 0 : frac & 7);
+    }
+    case 10: return make(bias - 1 - rng_() % 3, frac);                         // 0.125 .. 1
+    case 11: return make(bias + F - 1 + rng_() % 3, frac | 1);                 // ulp near 0.5 .. 2
+    default: return make(rng_() % emax, frac);                                 // any finite
+  }
+}
+
 InitialState ProgramGenerator::initial_state(uint64_t end_addr) {
   InitialState s;
   for (unsigned i = 0; i < 31; ++i) s.x[i] = interesting_value();
@@ -85,6 +111,17 @@ InitialState ProgramGenerator::initial_state(uint64_t end_addr) {
   s.sp = kPointerBase + ((rng_() % 512) - 256) * 16;
   s.nzcv = uint32_t(rng_() % 16) << 28;
   s.tpidr_el0 = interesting_value();
+  for (auto& v : s.v) {
+    // Low 64 bits: one double, two singles or four halves; the high half anything.
+    switch (rng_() % 3) {
+      case 0: v[0] = fp_value(64); break;
+      case 1: v[0] = fp_value(32) | fp_value(32) << 32; break;
+      default: v[0] = fp_value(16) | fp_value(16) << 16 | fp_value(16) << 32 | fp_value(16) << 48; break;
+    }
+    v[1] = rng_() % 2 ? fp_value(64) : rng_();
+  }
+  // RMode (all four), FZ, DN and AHP in every combination.
+  s.fpcr = uint32_t(rng_() % 4) << 22 | uint32_t(rng_() % 8) << 24;
   s.data.resize(kDataSize);
   for (size_t i = 0; i < kDataSize; i += 8) {
     const uint64_t v = rng_() % 4 == 0 ? interesting_value() : rng_();
@@ -114,7 +151,7 @@ Program ProgramGenerator::program(uint64_t code_addr, unsigned length) {
 bool ProgramGenerator::make(const Entry& e, unsigned index, unsigned length, uint32_t* out) {
   uint32_t w = e.pattern.value | (uint32_t(rng_()) & ~e.pattern.mask);
   const InsnClass c = e.cls;
-  const bool memory = c == InsnClass::LdStExclusive || c == InsnClass::LdStOrdered || c == InsnClass::LdStPair ||
+  const bool memory = c == InsnClass::SimdLdSt || c == InsnClass::LdStExclusive || c == InsnClass::LdStOrdered || c == InsnClass::LdStPair ||
                       c == InsnClass::LdStUnscaled || c == InsnClass::LdStImmPost || c == InsnClass::LdStImmPre ||
                       c == InsnClass::LdStUnpriv || c == InsnClass::LdStRegOffset || c == InsnClass::LdStUnsignedImm;
   const std::string_view name = e.name;
@@ -147,7 +184,8 @@ bool ProgramGenerator::make(const Entry& e, unsigned index, unsigned length, uin
                                                          : kBases[rng_() % 5]);
     if (e.pattern.field("Rm")) set_field(&w, e, "Rm", kIndexRegs[rng_() % 2]);
     const unsigned t = get_field(w, e, "Rt"), t2 = get_field(w, e, "Rt2"), s = get_field(w, e, "Rs");
-    if (c == InsnClass::LdStPair && is_load && t == t2) return false;
+    if ((c == InsnClass::LdStPair || c == InsnClass::SimdLdSt) && is_load && t == t2 && e.pattern.field("Rt2"))
+      return false;
     if (c == InsnClass::LdStExclusive) {
       const bool is_pair = name.ends_with("P");
       if (is_pair != (exclusive_flavor_ >= 4)) return false;

@@ -44,6 +44,8 @@ struct InitialState {
   uint64_t sp;
   uint32_t nzcv;
   uint64_t tpidr_el0;
+  uint64_t v[32][2];  // SIMD&FP registers, low half first
+  uint32_t fpcr;      // RMode, FZ, DN, AHP
   std::vector<uint8_t> data;  // kDataSize bytes for the window
 };
 
@@ -61,6 +63,10 @@ class ProgramGenerator {
  private:
   bool make(const a64::Entry& e, unsigned index, unsigned length, uint32_t* word);
   uint64_t interesting_value();
+  // A value of the given width (16, 32 or 64) biased to FP special cases: zeros,
+  // infinities, quiet and signalling NaNs with payloads, denormals, extreme normals,
+  // values next to rounding and integer-conversion boundaries.
+  uint64_t fp_value(unsigned bits);
 
   std::mt19937_64 rng_;
   std::vector<const a64::Entry*> candidates_;
