@@ -271,7 +271,7 @@ const Suite kSuites[] = {
                InsnClass::DataProc1, InsnClass::DataProc2, InsnClass::DataProc3, InsnClass::CondBranch,
                InsnClass::CompareBranch, InsnClass::TestBranch, InsnClass::LdStPair, InsnClass::LdStUnsignedImm,
                InsnClass::LdStRegOffset, InsnClass::LdStExclusive}},
-    {"fp_scalar", {InsnClass::FpSimd, InsnClass::SimdLdSt}},
+    {"fp_simd", {InsnClass::FpSimd, InsnClass::SimdLdSt, InsnClass::SimdLdStStruct}},
 };
 
 // 5 suites x 2,500 sequences x 24 instructions: 300,000 generated, about 250,000 retired

@@ -151,7 +151,7 @@ Program ProgramGenerator::program(uint64_t code_addr, unsigned length) {
 bool ProgramGenerator::make(const Entry& e, unsigned index, unsigned length, uint32_t* out) {
   uint32_t w = e.pattern.value | (uint32_t(rng_()) & ~e.pattern.mask);
   const InsnClass c = e.cls;
-  const bool memory = c == InsnClass::SimdLdSt || c == InsnClass::LdStExclusive || c == InsnClass::LdStOrdered || c == InsnClass::LdStPair ||
+  const bool memory = c == InsnClass::SimdLdSt || c == InsnClass::SimdLdStStruct || c == InsnClass::LdStExclusive || c == InsnClass::LdStOrdered || c == InsnClass::LdStPair ||
                       c == InsnClass::LdStUnscaled || c == InsnClass::LdStImmPost || c == InsnClass::LdStImmPre ||
                       c == InsnClass::LdStUnpriv || c == InsnClass::LdStRegOffset || c == InsnClass::LdStUnsignedImm;
   const std::string_view name = e.name;
@@ -182,7 +182,9 @@ bool ProgramGenerator::make(const Entry& e, unsigned index, unsigned length, uin
     set_field(&w, e, "Rn", c == InsnClass::LdStExclusive ? kExclusivePtrReg
                            : c == InsnClass::LdStOrdered ? kOrderedPtrReg
                                                          : kBases[rng_() % 5]);
-    if (e.pattern.field("Rm")) set_field(&w, e, "Rm", kIndexRegs[rng_() % 2]);
+    // Rm: an index register; for the structure post-index forms 31 (the immediate) too.
+    if (e.pattern.field("Rm"))
+      set_field(&w, e, "Rm", c == InsnClass::SimdLdStStruct && rng_() % 3 == 0 ? 31 : kIndexRegs[rng_() % 2]);
     const unsigned t = get_field(w, e, "Rt"), t2 = get_field(w, e, "Rt2"), s = get_field(w, e, "Rs");
     if ((c == InsnClass::LdStPair || c == InsnClass::SimdLdSt) && is_load && t == t2 && e.pattern.field("Rt2"))
       return false;
