@@ -418,6 +418,33 @@ uint64_t muladd(Format f, uint64_t addend, uint64_t a, uint64_t b, Env& env) {
   return round(f, sign, exp, mant, sticky, rm, env);
 }
 
+namespace {
+// The fused step of Newton-Raphson iterations: (k - a * b) / 2^halve, a negated first as
+// the pseudocode does (so a NaN a comes out with its sign flipped).
+uint64_t newton_step(Format f, uint64_t a, uint64_t b, unsigned k, int halve, Env& env) {
+  a = neg(f, a);
+  const Value v[2] = {unpack(f, a, env), unpack(f, b, env)};
+  const uint64_t bits[2] = {a, b};
+  if (uint64_t r; process_nans(f, v, bits, 2, env, &r)) return r;
+  const bool inf1 = v[0].kind == Kind::Inf, inf2 = v[1].kind == Kind::Inf;
+  const bool zero1 = v[0].kind == Kind::Zero, zero2 = v[1].kind == Kind::Zero;
+  const Rounding rm = env.rounding();
+  if ((inf1 && zero2) || (zero1 && inf2) || zero1 || zero2)  // 2.0 or 1.5
+    return round(f, false, -halve, k, false, rm, env);
+  if (inf1 || inf2) return infinity(f, v[0].sign != v[1].sign);
+  bool sign, sticky;
+  int exp;
+  u128 mant;
+  if (!exact_sum(false, 0, k, v[0].sign != v[1].sign, v[0].exp + v[1].exp, u128(v[0].mant) * v[1].mant, &sign, &exp,
+                 &mant, &sticky))
+    return zero(f, rm == Rounding::NegInf);
+  return round(f, sign, exp - halve, mant, sticky, rm, env);
+}
+}  // namespace
+
+uint64_t recip_step(Format f, uint64_t a, uint64_t b, Env& env) { return newton_step(f, a, b, 2, 0, env); }
+uint64_t rsqrt_step(Format f, uint64_t a, uint64_t b, Env& env) { return newton_step(f, a, b, 3, 1, env); }
+
 uint64_t max(Format f, uint64_t a, uint64_t b, Env& env) { return minmax(f, a, b, true, env); }
 uint64_t min(Format f, uint64_t a, uint64_t b, Env& env) { return minmax(f, a, b, false, env); }
 uint64_t maxnum(Format f, uint64_t a, uint64_t b, Env& env) { return minmax_num(f, a, b, true, env); }

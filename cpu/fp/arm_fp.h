@@ -46,6 +46,11 @@ uint64_t sqrt(Format f, uint64_t a, Env& env);
 // (FMSUB, FNMADD, FNMSUB) before calling this, as the pseudocode does.
 uint64_t muladd(Format f, uint64_t addend, uint64_t a, uint64_t b, Env& env);
 
+// FPRecipStepFused (FRECPS: 2 - a * b) and FPRSqrtStepFused (FRSQRTS: (3 - a * b) / 2),
+// each with one rounding; inf * 0 gives 2.0 and 1.5.
+uint64_t recip_step(Format f, uint64_t a, uint64_t b, Env& env);
+uint64_t rsqrt_step(Format f, uint64_t a, uint64_t b, Env& env);
+
 // FPMax, FPMin, FPMaxNum, FPMinNum.
 uint64_t max(Format f, uint64_t a, uint64_t b, Env& env);
 uint64_t min(Format f, uint64_t a, uint64_t b, Env& env);
