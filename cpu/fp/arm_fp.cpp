@@ -222,6 +222,17 @@ bool exact_sum(bool s1, int e1, u128 m1, bool s2, int e2, u128 m2, bool* sign, i
   return true;
 }
 
+// Rounds the exact sum of two non-zero finite values, scaled by 2^-halve; an exact zero
+// is +0, or -0 when rounding towards minus infinity (FPAdd, FPMulAdd).
+uint64_t round_sum(Format f, bool s1, int e1, u128 m1, bool s2, int e2, u128 m2, int halve, Env& env) {
+  const Rounding rm = env.rounding();
+  bool sign, sticky;
+  int exp;
+  u128 mant;
+  if (!exact_sum(s1, e1, m1, s2, e2, m2, &sign, &exp, &mant, &sticky)) return zero(f, rm == Rounding::NegInf);
+  return round(f, sign, exp - halve, mant, sticky, rm, env);
+}
+
 uint64_t add_values(Format f, const Value& a, const Value& b, Env& env) {
   const bool inf1 = a.kind == Kind::Inf, inf2 = b.kind == Kind::Inf;
   const bool zero1 = a.kind == Kind::Zero, zero2 = b.kind == Kind::Zero;
@@ -233,12 +244,7 @@ uint64_t add_values(Format f, const Value& a, const Value& b, Env& env) {
   if (zero1 && zero2) return zero(f, rm == Rounding::NegInf);
   if (zero1) return round(f, b.sign, b.exp, b.mant, false, rm, env);
   if (zero2) return round(f, a.sign, a.exp, a.mant, false, rm, env);
-  bool sign, sticky;
-  int exp;
-  u128 mant;
-  if (!exact_sum(a.sign, a.exp, a.mant, b.sign, b.exp, b.mant, &sign, &exp, &mant, &sticky))
-    return zero(f, rm == Rounding::NegInf);
-  return round(f, sign, exp, mant, sticky, rm, env);
+  return round_sum(f, a.sign, a.exp, a.mant, b.sign, b.exp, b.mant, 0, env);
 }
 
 uint64_t add_impl(Format f, uint64_t a, uint64_t b, Env& env) {
@@ -410,12 +416,7 @@ uint64_t muladd(Format f, uint64_t addend, uint64_t a, uint64_t b, Env& env) {
   const u128 pm = u128(v[1].mant) * v[2].mant;
   const int pe = v[1].exp + v[2].exp;
   if (zero_a) return round(f, sign_p, pe, pm, false, rm, env);
-  bool sign, sticky;
-  int exp;
-  u128 mant;
-  if (!exact_sum(c.sign, c.exp, c.mant, sign_p, pe, pm, &sign, &exp, &mant, &sticky))
-    return zero(f, rm == Rounding::NegInf);
-  return round(f, sign, exp, mant, sticky, rm, env);
+  return round_sum(f, c.sign, c.exp, c.mant, sign_p, pe, pm, 0, env);
 }
 
 namespace {
@@ -432,13 +433,8 @@ uint64_t newton_step(Format f, uint64_t a, uint64_t b, unsigned k, int halve, En
   if ((inf1 && zero2) || (zero1 && inf2) || zero1 || zero2)  // 2.0 or 1.5
     return round(f, false, -halve, k, false, rm, env);
   if (inf1 || inf2) return infinity(f, v[0].sign != v[1].sign);
-  bool sign, sticky;
-  int exp;
-  u128 mant;
-  if (!exact_sum(false, 0, k, v[0].sign != v[1].sign, v[0].exp + v[1].exp, u128(v[0].mant) * v[1].mant, &sign, &exp,
-                 &mant, &sticky))
-    return zero(f, rm == Rounding::NegInf);
-  return round(f, sign, exp - halve, mant, sticky, rm, env);
+  return round_sum(f, false, 0, k, v[0].sign != v[1].sign, v[0].exp + v[1].exp, u128(v[0].mant) * v[1].mant, halve,
+                   env);
 }
 }  // namespace
 
