@@ -13,6 +13,15 @@ namespace bramble {
 inline constexpr uint32_t kDaifD = 1u << 9, kDaifA = 1u << 8, kDaifI = 1u << 7, kDaifF = 1u << 6;
 // HCR_EL2.RW and SCR_EL3.RW: the next lower level is AArch64.
 inline constexpr uint64_t kHcrRw = 1ull << 31, kScrRw = 1ull << 10;
+// SCR_EL3.NS; HCR_EL2.TGE (EL2 hosts EL0) and DC (EL1&0 memory Normal with stage 1 off).
+inline constexpr uint64_t kScrNs = 1, kHcrTge = 1ull << 27, kHcrDc = 1ull << 12;
+
+struct CpuState;
+// EL2Enabled(): HCR_EL2 and the other EL2 controls apply to EL1 and EL0. ARMv8.0 has no
+// Secure EL2, so that is Non-secure state (EL2 is always implemented here).
+inline bool el2_enabled(const CpuState& s);
+// HCR_EL2.TGE in effect: EL0 runs under EL2, EL1 is not used.
+inline bool tge_in_effect(const CpuState& s);
 
 struct CpuState {
   // x[0..30] are X0..X30; x[31] is the stack pointer currently selected by PSTATE.EL and
@@ -78,5 +87,8 @@ static_assert(offsetof(CpuState, fpcr) == 40 * 8 + 512);
 static_assert(offsetof(CpuState, tpidr_el0) == 40 * 8 + 520);
 
 inline constexpr uint32_t kNzcvN = 1u << 31, kNzcvZ = 1u << 30, kNzcvC = 1u << 29, kNzcvV = 1u << 28;
+
+inline bool el2_enabled(const CpuState& s) { return s.scr_el3 & kScrNs; }
+inline bool tge_in_effect(const CpuState& s) { return el2_enabled(s) && (s.hcr_el2 & kHcrTge); }
 
 }  // namespace bramble

@@ -19,9 +19,8 @@ constexpr uint64_t kTID1 = bit(16), kTID2 = bit(17), kTID3 = bit(18), kTIDCP = b
                    kTSW = bit(22), kTPC = bit(23), kTPU = bit(24), kTTLB = bit(25), kTVM = bit(26), kTDZ = bit(28),
                    kTRVM = bit(30);
 
-// EL2 controls EL1 and EL0 only in Non-secure state (ARMv8.0 has no Secure EL2), and not
-// at all while HCR_EL2.TGE makes EL2 the host (then EL1 is not in use).
-bool el2_controls(const CpuState& s) { return s.el <= 1 && (s.scr_el3 & 1); }
+// The core runs at EL1 or EL0 with EL2's controls in force.
+bool el2_controls(const CpuState& s) { return s.el <= 1 && el2_enabled(s); }
 
 // The EL1 registers whose writes HCR_EL2.TVM traps and whose reads TRVM traps: the ones
 // that hold the virtual memory configuration (D13.2.46).

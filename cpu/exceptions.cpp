@@ -112,10 +112,8 @@ void exception_return(Cpu& c) {
   // D1.11.x IllegalExceptionReturn: AArch32 (M[4]; this core is AArch64 only), a higher
   // EL, the reserved M[1], EL0 with SP_ELx (M = 0b0001), EL2 in Secure state (ARMv8.0
   // has no Secure EL2), or EL1 while HCR_EL2.TGE makes EL2 the host of EL0.
-  const bool non_secure = c.s.scr_el3 & 1;
   const bool illegal = (spsr & 0x10) || target_el > c.s.el || (spsr & 2) || (target_el == 0 && (spsr & 1)) ||
-                       (target_el == 2 && !non_secure) ||
-                       (target_el == 1 && non_secure && ((c.s.hcr_el2 >> 27) & 1));
+                       (target_el == 2 && !el2_enabled(c.s)) || (target_el == 1 && tge_in_effect(c.s));
   if (c.trace.exceptions)
     std::fprintf(stderr, "int: ERET EL%u -> EL%u at 0x%llx%s\n", c.s.el, illegal ? c.s.el : target_el,
                  (unsigned long long)target, illegal ? " (illegal return: PSTATE.IL set)" : "");

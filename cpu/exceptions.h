@@ -49,7 +49,7 @@ inline uint32_t make_esr(ExceptionClass ec, uint32_t iss) { return (uint32_t(ec)
 // HCR_EL2.TGE is set, D1.10.x), otherwise the current EL.
 inline unsigned sync_target_el(const CpuState& s) {
   if (s.el != 0) return s.el;
-  return (s.hcr_el2 >> 27) & 1 ? 2 : 1;
+  return tge_in_effect(s) ? 2 : 1;
 }
 
 // The Undefined Instruction exception (EC 0, ELR = the instruction) for the current

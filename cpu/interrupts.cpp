@@ -37,8 +37,7 @@ namespace {
 // SError 3/5.
 unsigned async_target(const CpuState& s, unsigned scr_bit, unsigned hcr_bit) {
   if ((s.scr_el3 >> scr_bit) & 1) return 3;
-  const bool ns = s.scr_el3 & 1;
-  if (ns && (((s.hcr_el2 >> hcr_bit) & 1) || ((s.hcr_el2 >> 27) & 1))) return 2;
+  if (el2_enabled(s) && (((s.hcr_el2 >> hcr_bit) & 1) || (s.hcr_el2 & kHcrTge))) return 2;
   return 1;
 }
 

@@ -86,12 +86,16 @@ WalkResult fault(Fault f, unsigned level) {
 
 }  // namespace
 
+bool flat_memory_is_normal(const CpuState& s, unsigned regime) {
+  return regime == 1 && el2_enabled(s) && (s.hcr_el2 & kHcrDc);
+}
+
 bool stage1_enabled(const CpuState& s, unsigned el) {
   const unsigned regime = regime_of(el);
   if (regime == 1) {
-    // HCR_EL2.TGE and HCR_EL2.DC make the EL1&0 stage 1 behave as disabled (D5.2.9;
-    // no Secure EL2 in ARMv8.0, and the Pi runs the lower levels Non-secure).
-    if (s.hcr_el2 & ((1ull << 27) | (1ull << 12))) return false;
+    // HCR_EL2.TGE and HCR_EL2.DC make the EL1&0 stage 1 behave as disabled (D5.2.9),
+    // where EL2 controls the lower levels.
+    if (el2_enabled(s) && (s.hcr_el2 & (kHcrTge | kHcrDc))) return false;
     return s.sctlr_el[1] & 1;
   }
   return s.sctlr_el[regime] & 1;
@@ -115,8 +119,7 @@ WalkResult translate_walk(Cpu& c, unsigned el, uint64_t va) {
     WalkResult r;
     r.t.va_base = r.t.pa_base = va & ~0xfffull;
     r.t.perms = kPermR0 | kPermW0 | kPermX0 | kPermR1 | kPermW1 | kPermX1;
-    const bool dc = regime == 1 && (s.hcr_el2 >> 12) & 1;
-    r.t.attr = dc ? 0xff : 0x00;
+    r.t.attr = flat_memory_is_normal(s, regime) ? 0xff : 0x00;
     return r;
   }
 

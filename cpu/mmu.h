@@ -147,6 +147,9 @@ WalkResult translate_walk(Cpu& c, unsigned el, uint64_t va);
 
 // Whether stage 1 translation is enabled for the regime that context el uses.
 bool stage1_enabled(const CpuState& s, unsigned el);
+// With stage 1 off, HCR_EL2.DC makes the EL1&0 regime's data accesses Normal write-back
+// instead of Device-nGnRnE (D5.2.9).
+bool flat_memory_is_normal(const CpuState& s, unsigned regime);
 
 // How a context's data accesses translate, as decoded blocks record it (Block::mode
 // bits 3:2): through the TLB, or the flat mapping with Device or Normal memory, which

@@ -99,10 +99,9 @@ bool Cpu::translate_fetch(uint64_t pc, uint64_t* pa, bool raise) {
 void Cpu::refresh_mode() {
   const unsigned regime = regime_of(s.el);
   const uint64_t sctlr = s.sctlr_el[regime];
-  const bool dc = regime == 1 && ((s.hcr_el2 >> 12) & 1);
   // With SCTLR.A every access checks alignment, which only the TLB path does.
   if ((sctlr & 2) || stage1_enabled(s, s.el)) mode_ = s.el;
-  else mode_ = s.el | (dc ? kModeFlatNormal : kModeFlatDevice);
+  else mode_ = s.el | (flat_memory_is_normal(s, regime) ? kModeFlatNormal : kModeFlatDevice);
 }
 
 void Cpu::translation_changed() {

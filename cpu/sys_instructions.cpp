@@ -66,7 +66,7 @@ void address_translate(Cpu& c, unsigned ctx, bool write, uint64_t va) {
   if (!e) {
     par |= 1 | (uint64_t(fsc) << 1);
   } else {
-    const bool ns = regime_of(ctx) != 3 && (c.s.scr_el3 & 1);
+    const bool ns = regime_of(ctx) != 3 && el2_enabled(c.s);
     const uint64_t pa = va + e->pa_offset;
     par |= (pa & 0x000000fffffff000ull) | (uint64_t(e->attr) << 56) | (uint64_t(e->sh) << 7) | (ns ? 1u << 9 : 0);
   }

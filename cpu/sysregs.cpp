@@ -189,7 +189,10 @@ bool access_el_reg(Cpu& c, SysRegKey k, bool write, uint64_t* v, bool* ok) {
     // HCR_EL2.RW and SCR_EL3.RW are RAO/WI: no level below is AArch32 capable.
     if (reg == &c.s.hcr_el2) *reg |= kHcrRw;
     if (reg == &c.s.scr_el3) *reg |= kScrRw;
-    if (reg == &c.s.scr_el3) c.interrupts_may_change();  // SCR_EL3.IRQ/FIQ/EA route them
+    if (reg == &c.s.scr_el3) {
+      c.interrupts_may_change();  // SCR_EL3.IRQ/FIQ/EA route them
+      c.translation_changed();    // and NS decides whether HCR_EL2.DC/TGE apply
+    }
   } else {
     *v = *reg;
   }
@@ -246,7 +249,7 @@ static bool access_trapped(Cpu& c, SysRegKey k, uint32_t word) {
     }
   }
   // CNTHCTL_EL2 applies while EL2 is in use for the lower levels (Non-secure).
-  if (c.s.scr_el3 & 1) {
+  if (el2_enabled(c.s)) {
     const uint64_t hctl = c.s.cnthctl_el2;
     if ((phys_count && !(hctl & 1)) || (t == 0 && !(hctl & 2))) {
       sys_trap(c, 2, word);

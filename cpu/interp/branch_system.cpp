@@ -63,8 +63,7 @@ void exec_SVC(Cpu& c, uint32_t w) {
 // HVC: UNDEFINED at EL0, when SCR_EL3.HCE is 0, and at Secure EL1 (ARMv8.0 has no Secure
 // EL2); to EL2 from EL1 and EL2, to EL3 from EL3.
 void exec_HVC(Cpu& c, uint32_t w) {
-  if (c.s.el == 0 || !(c.s.scr_el3 & (1u << 8)) || (c.s.el == 1 && !(c.s.scr_el3 & 1)))
-    return undefined_instruction(c);
+  if (c.s.el == 0 || !(c.s.scr_el3 & (1u << 8)) || (c.s.el == 1 && !el2_enabled(c.s))) return undefined_instruction(c);
   take_exception(c, c.s.el == 3 ? 3 : 2, ExceptionType::Sync, make_esr(ExceptionClass::Hvc64, bits(w, 20, 5)),
                  c.s.pc + 4);
 }
@@ -74,7 +73,8 @@ void exec_HVC(Cpu& c, uint32_t w) {
 void exec_SMC(Cpu& c, uint32_t w) {
   if (c.s.el == 0) return undefined_instruction(c);
   const uint32_t esr = make_esr(ExceptionClass::Smc64, bits(w, 20, 5));
-  if (c.s.el == 1 && (c.s.scr_el3 & 1) && (c.s.hcr_el2 & (1ull << 19))) return take_exception(c, 2, ExceptionType::Sync, esr, c.s.pc);
+  if (c.s.el == 1 && el2_enabled(c.s) && (c.s.hcr_el2 & (1ull << 19)))  // TSC
+    return take_exception(c, 2, ExceptionType::Sync, esr, c.s.pc);
   if (c.s.scr_el3 & (1u << 7)) return undefined_instruction(c);
   take_exception(c, 3, ExceptionType::Sync, esr, c.s.pc + 4);
 }
@@ -118,7 +118,7 @@ namespace {
 bool wfx_trapped(Cpu& c, bool wfe) {
   unsigned target = 0;
   if (c.s.el == 0 && !((c.s.sctlr_el[1] >> (wfe ? 18 : 16)) & 1)) target = sync_target_el(c.s);
-  else if (c.s.el <= 1 && (c.s.scr_el3 & 1) && ((c.s.hcr_el2 >> (wfe ? 14 : 13)) & 1)) target = 2;
+  else if (c.s.el <= 1 && el2_enabled(c.s) && ((c.s.hcr_el2 >> (wfe ? 14 : 13)) & 1)) target = 2;
   else if (c.s.el <= 2 && ((c.s.scr_el3 >> (wfe ? 13 : 12)) & 1)) target = 3;
   if (!target) return false;
   take_exception(c, target, ExceptionType::Sync,
