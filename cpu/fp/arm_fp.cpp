@@ -91,6 +91,18 @@ u128 shift_right_classify(u128 mant, int shift, bool sticky, Error* err) {
   return q;
 }
 
+// Whether rounding a magnitude with fraction err goes up (FPRound, FPRoundInt, FPToFixed):
+// the rounding mode applied to |value|, with sign saying which way is towards +inf.
+bool magnitude_rounds_up(Rounding rm, bool sign, Error err, bool odd) {
+  switch (rm) {
+    case Rounding::TieEven: return err == Error::AboveHalf || (err == Error::Half && odd);
+    case Rounding::TieAway: return err == Error::AboveHalf || err == Error::Half;
+    case Rounding::PosInf: return err != Error::None && !sign;
+    case Rounding::NegInf: return err != Error::None && sign;
+    default: return false;
+  }
+}
+
 // FPRound: sign * (mant + sticky) * 2^exp to format f, mant != 0. Tininess is detected
 // before rounding; FZ flushes a tiny result to zero with Underflow and no Inexact.
 uint64_t round(Format f, bool sign, int exp, u128 mant, bool sticky, Rounding rm, Env& env) {
@@ -106,27 +118,10 @@ uint64_t round(Format f, bool sign, int exp, u128 mant, bool sticky, Rounding rm
   Error err;
   u128 int_mant = shift_right_classify(mant, e_used - F - exp, sticky, &err);
   if (biased_exp == 0 && err != Error::None) env.flags |= kUFC;
-  bool round_up = false, overflow_to_inf = true;
-  switch (rm) {
-    case Rounding::TieEven:
-      round_up = err == Error::AboveHalf || (err == Error::Half && (int_mant & 1));
-      break;
-    case Rounding::PosInf:
-      round_up = err != Error::None && !sign;
-      overflow_to_inf = !sign;
-      break;
-    case Rounding::NegInf:
-      round_up = err != Error::None && sign;
-      overflow_to_inf = sign;
-      break;
-    case Rounding::Zero: case Rounding::Odd:
-      overflow_to_inf = false;
-      break;
-    case Rounding::TieAway:
-      round_up = err == Error::AboveHalf || err == Error::Half;
-      break;
-  }
-  if (round_up) {
+  // Overflow goes to infinity when rounding could go that way, else to the largest normal.
+  const bool overflow_to_inf = rm == Rounding::TieEven || rm == Rounding::TieAway ||
+                               (rm == Rounding::PosInf && !sign) || (rm == Rounding::NegInf && sign);
+  if (magnitude_rounds_up(rm, sign, err, int_mant & 1)) {
     ++int_mant;
     if (int_mant == (u128(1) << F)) biased_exp = 1;  // a denormal rounded up to the smallest normal
     if (int_mant == (u128(1) << (F + 1))) {
@@ -175,6 +170,15 @@ bool process_nans(Format f, const Value* v, const uint64_t* bits, int n, Env& en
   for (int i = 0; i < n; ++i)
     if (v[i].kind == Kind::QNaN) return *out = process_nan(f, v[i], bits[i], env), true;
   return false;
+}
+
+// FPUnpack of two operands and FPProcessNaNs on them: true when the result is a NaN (in
+// *nan) and the operation is done.
+bool unpack_operands(Format f, uint64_t a, uint64_t b, Env& env, Value v[2], uint64_t* nan) {
+  v[0] = unpack(f, a, env);
+  v[1] = unpack(f, b, env);
+  const uint64_t bits[2] = {a, b};
+  return process_nans(f, v, bits, 2, env, nan);
 }
 
 uint64_t invalid(Format f, Env& env) {
@@ -247,17 +251,9 @@ uint64_t add_values(Format f, const Value& a, const Value& b, Env& env) {
   return round_sum(f, a.sign, a.exp, a.mant, b.sign, b.exp, b.mant, 0, env);
 }
 
-uint64_t add_impl(Format f, uint64_t a, uint64_t b, Env& env) {
-  const Value v[2] = {unpack(f, a, env), unpack(f, b, env)};
-  const uint64_t bits[2] = {a, b};
-  if (uint64_t r; process_nans(f, v, bits, 2, env, &r)) return r;
-  return add_values(f, v[0], v[1], env);
-}
-
 uint64_t mul_impl(Format f, uint64_t a, uint64_t b, bool is_mulx, Env& env) {
-  const Value v[2] = {unpack(f, a, env), unpack(f, b, env)};
-  const uint64_t bits[2] = {a, b};
-  if (uint64_t r; process_nans(f, v, bits, 2, env, &r)) return r;
+  Value v[2];
+  if (uint64_t r; unpack_operands(f, a, b, env, v, &r)) return r;
   const bool inf1 = v[0].kind == Kind::Inf, inf2 = v[1].kind == Kind::Inf;
   const bool zero1 = v[0].kind == Kind::Zero, zero2 = v[1].kind == Kind::Zero;
   const bool sign = v[0].sign != v[1].sign;
@@ -295,16 +291,15 @@ bool less_than(const Value& a, const Value& b) {
 bool equal(const Value& a, const Value& b) { return !less_than(a, b) && !less_than(b, a); }
 
 uint64_t minmax(Format f, uint64_t a, uint64_t b, bool is_max, Env& env) {
-  const Value v[2] = {unpack(f, a, env), unpack(f, b, env)};
-  const uint64_t bits[2] = {a, b};
-  if (uint64_t r; process_nans(f, v, bits, 2, env, &r)) return r;
+  Value v[2];
+  if (uint64_t r; unpack_operands(f, a, b, env, v, &r)) return r;
   if (v[0].kind == Kind::Zero && v[1].kind == Kind::Zero)
     return zero(f, is_max ? (v[0].sign && v[1].sign) : (v[0].sign || v[1].sign));
   const bool first = is_max ? less_than(v[1], v[0]) : less_than(v[0], v[1]);
   const int i = first ? 0 : 1;
   // A denormal flushed by FZ is a zero here; every other value is returned as it is.
   if (v[i].kind == Kind::Zero) return zero(f, v[i].sign);
-  return bits[i];
+  return first ? a : b;
 }
 
 // FPMaxNum/FPMinNum: a quiet NaN against a number loses (becomes -inf for max, +inf for min).
@@ -321,40 +316,31 @@ u128 integer_part(const Value& v, int fbits, Error* err) {
   return shift_right_classify(v.mant, -(v.exp + fbits), false, err);
 }
 
-// Whether rounding a magnitude with fraction err goes up, per FPRoundInt/FPToFixed.
-bool magnitude_rounds_up(Rounding rm, bool sign, Error err, bool odd) {
-  switch (rm) {
-    case Rounding::TieEven: return err == Error::AboveHalf || (err == Error::Half && odd);
-    case Rounding::TieAway: return err == Error::AboveHalf || err == Error::Half;
-    case Rounding::PosInf: return err != Error::None && !sign;
-    case Rounding::NegInf: return err != Error::None && sign;
-    default: return false;
-  }
-}
 }  // namespace
 
 uint64_t default_nan(Format f) { return infinity(f, false) | quiet_bit(f); }
 
-uint64_t add(Format f, uint64_t a, uint64_t b, Env& env) { return add_impl(f, a, b, env); }
+uint64_t add(Format f, uint64_t a, uint64_t b, Env& env) {
+  Value v[2];
+  if (uint64_t r; unpack_operands(f, a, b, env, v, &r)) return r;
+  return add_values(f, v[0], v[1], env);
+}
 
 uint64_t sub(Format f, uint64_t a, uint64_t b, Env& env) {
   // FPSub negates the second operand's value, not a NaN's sign: process NaNs on the
   // original bits first.
-  const Value v[2] = {unpack(f, a, env), unpack(f, b, env)};
-  const uint64_t bits[2] = {a, b};
-  if (uint64_t r; process_nans(f, v, bits, 2, env, &r)) return r;
-  Value nb = v[1];
-  nb.sign = !nb.sign;
-  return add_values(f, v[0], nb, env);
+  Value v[2];
+  if (uint64_t r; unpack_operands(f, a, b, env, v, &r)) return r;
+  v[1].sign = !v[1].sign;
+  return add_values(f, v[0], v[1], env);
 }
 
 uint64_t mul(Format f, uint64_t a, uint64_t b, Env& env) { return mul_impl(f, a, b, false, env); }
 uint64_t mulx(Format f, uint64_t a, uint64_t b, Env& env) { return mul_impl(f, a, b, true, env); }
 
 uint64_t div(Format f, uint64_t a, uint64_t b, Env& env) {
-  const Value v[2] = {unpack(f, a, env), unpack(f, b, env)};
-  const uint64_t bits[2] = {a, b};
-  if (uint64_t r; process_nans(f, v, bits, 2, env, &r)) return r;
+  Value v[2];
+  if (uint64_t r; unpack_operands(f, a, b, env, v, &r)) return r;
   const bool inf1 = v[0].kind == Kind::Inf, inf2 = v[1].kind == Kind::Inf;
   const bool zero1 = v[0].kind == Kind::Zero, zero2 = v[1].kind == Kind::Zero;
   const bool sign = v[0].sign != v[1].sign;
@@ -424,9 +410,8 @@ namespace {
 // the pseudocode does (so a NaN a comes out with its sign flipped).
 uint64_t newton_step(Format f, uint64_t a, uint64_t b, unsigned k, int halve, Env& env) {
   a = neg(f, a);
-  const Value v[2] = {unpack(f, a, env), unpack(f, b, env)};
-  const uint64_t bits[2] = {a, b};
-  if (uint64_t r; process_nans(f, v, bits, 2, env, &r)) return r;
+  Value v[2];
+  if (uint64_t r; unpack_operands(f, a, b, env, v, &r)) return r;
   const bool inf1 = v[0].kind == Kind::Inf, inf2 = v[1].kind == Kind::Inf;
   const bool zero1 = v[0].kind == Kind::Zero, zero2 = v[1].kind == Kind::Zero;
   const Rounding rm = env.rounding();
