@@ -15,28 +15,6 @@
 namespace bramble::interp {
 
 namespace {
-// A 128-bit register value with element access (little-endian lanes).
-struct Vec {
-  uint8_t b[16];
-  static Vec of(const Cpu& c, unsigned r) {
-    Vec v;
-    std::memcpy(v.b, c.s.v[r], 16);
-    return v;
-  }
-  uint64_t get(unsigned ebytes, unsigned i) const {
-    uint64_t x = 0;
-    std::memcpy(&x, b + i * ebytes, ebytes);
-    return x;
-  }
-  void set(unsigned ebytes, unsigned i, uint64_t x) { std::memcpy(b + i * ebytes, &x, ebytes); }
-};
-
-// Writes a vector result: datasize 64 zeroes the upper half.
-inline void write_vec(Cpu& c, unsigned r, const Vec& v, bool q) {
-  std::memcpy(c.s.v[r], v.b, 16);
-  if (!q) c.s.v[r][1] = 0;
-}
-
 template <typename Body>
 inline void simd_instruction(Cpu& c, Body&& body) {
   if (fp_access_trapped(c)) return;
@@ -109,8 +87,8 @@ inline void permute(Cpu& c, uint32_t w) {
   simd_instruction(c, [&] {
     const bool q = q_bit(w);
     const unsigned ebytes = 1u << bits(w, 23, 22), elements = (q ? 16 : 8) / ebytes;
-    const Vec n = Vec::of(c, rn(w)), m = Vec::of(c, rm(w));
-    Vec r{};
+    const Lanes n = Lanes::of(c, rn(w)), m = Lanes::of(c, rm(w));
+    Lanes r{};
     for (unsigned e = 0; e < elements; ++e) {
       uint64_t x;
       if (kKind == Permute::Uzp) {
@@ -126,7 +104,7 @@ inline void permute(Cpu& c, uint32_t w) {
       }
       r.set(ebytes, e, x);
     }
-    write_vec(c, rd(w), r, q);
+    set_vector(c, rd(w), r, q);
   });
 }
 
@@ -139,14 +117,14 @@ inline void table_lookup(Cpu& c, uint32_t w) {
     const unsigned regs = bits(w, 14, 13) + 1;
     uint8_t table[64];
     for (unsigned i = 0; i < regs; ++i) std::memcpy(table + 16 * i, c.s.v[(rn(w) + i) % 32], 16);
-    const Vec idx = Vec::of(c, rm(w));
-    Vec r = Vec::of(c, rd(w));
+    const Lanes idx = Lanes::of(c, rm(w));
+    Lanes r = Lanes::of(c, rd(w));
     for (unsigned i = 0; i < (q ? 16u : 8u); ++i) {
       const unsigned k = idx.b[i];
       if (k < 16 * regs) r.b[i] = table[k];
       else if (!kExtension) r.b[i] = 0;
     }
-    write_vec(c, rd(w), r, q);
+    set_vector(c, rd(w), r, q);
   });
 }
 }  // namespace
@@ -155,7 +133,7 @@ inline void table_lookup(Cpu& c, uint32_t w) {
 void exec_DUP_elem(Cpu& c, uint32_t w) {
   simd_instruction(c, [&] {
     const unsigned ebytes = 1u << copy_size(w);
-    const uint64_t x = replicate(Vec::of(c, rn(w)).get(ebytes, copy_index(w)), ebytes);
+    const uint64_t x = replicate(Lanes::of(c, rn(w)).get(ebytes, copy_index(w)), ebytes);
     set_v128(c, rd(w), x, q_bit(w) ? x : 0);
   });
 }
@@ -170,31 +148,31 @@ void exec_DUP_gen(Cpu& c, uint32_t w) {
 void exec_UMOV(Cpu& c, uint32_t w) {
   simd_instruction(c, [&] {
     const unsigned ebytes = 1u << copy_size(w);
-    set_reg(c, q_bit(w), rd(w), Vec::of(c, rn(w)).get(ebytes, copy_index(w)));
+    set_reg(c, q_bit(w), rd(w), Lanes::of(c, rn(w)).get(ebytes, copy_index(w)));
   });
 }
 void exec_SMOV(Cpu& c, uint32_t w) {
   simd_instruction(c, [&] {
     const unsigned size = copy_size(w);
-    const int64_t x = sext(Vec::of(c, rn(w)).get(1u << size, copy_index(w)), 8u << size);
+    const int64_t x = sext(Lanes::of(c, rn(w)).get(1u << size, copy_index(w)), 8u << size);
     set_reg(c, q_bit(w), rd(w), uint64_t(x));
   });
 }
 void exec_INS_gen(Cpu& c, uint32_t w) {
   simd_instruction(c, [&] {
     const unsigned ebytes = 1u << copy_size(w);
-    Vec d = Vec::of(c, rd(w));
+    Lanes d = Lanes::of(c, rd(w));
     d.set(ebytes, copy_index(w), xr(c, rn(w)));
-    write_vec(c, rd(w), d, true);
+    set_vector(c, rd(w), d, true);
   });
 }
 void exec_INS_elem(Cpu& c, uint32_t w) {
   simd_instruction(c, [&] {
     const unsigned size = copy_size(w), ebytes = 1u << size;
     const unsigned src_index = bits(w, 14, 11) >> size;
-    Vec d = Vec::of(c, rd(w));
-    d.set(ebytes, copy_index(w), Vec::of(c, rn(w)).get(ebytes, src_index));
-    write_vec(c, rd(w), d, true);
+    Lanes d = Lanes::of(c, rd(w));
+    d.set(ebytes, copy_index(w), Lanes::of(c, rn(w)).get(ebytes, src_index));
+    set_vector(c, rd(w), d, true);
   });
 }
 
@@ -227,9 +205,9 @@ void exec_EXT(Cpu& c, uint32_t w) {
     uint8_t concat[32];
     std::memcpy(concat, c.s.v[rn(w)], bytes);  // Vm:Vn, Vn in the low bytes
     std::memcpy(concat + bytes, c.s.v[rm(w)], bytes);
-    Vec r{};
+    Lanes r{};
     std::memcpy(r.b, concat + pos, bytes);
-    write_vec(c, rd(w), r, q);
+    set_vector(c, rd(w), r, q);
   });
 }
 

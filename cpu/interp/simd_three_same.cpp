@@ -14,22 +14,6 @@ namespace bramble::interp {
 namespace {
 using i128 = __int128;
 
-struct Lanes {
-  uint8_t b[16];
-  uint64_t get(unsigned ebytes, unsigned i) const {
-    uint64_t x = 0;
-    std::memcpy(&x, b + i * ebytes, ebytes);
-    return x;
-  }
-  void set(unsigned ebytes, unsigned i, uint64_t x) { std::memcpy(b + i * ebytes, &x, ebytes); }
-};
-
-inline Lanes lanes(const Cpu& c, unsigned r) {
-  Lanes l;
-  std::memcpy(l.b, c.s.v[r], 16);
-  return l;
-}
-
 // The shape of an integer instruction: element size from size, 64 or 128 bits from Q.
 struct Shape {
   unsigned ebytes, esize, elements;
@@ -69,13 +53,13 @@ template <typename Op>
 inline void integer_op(Cpu& c, uint32_t w, Op&& op) {
   if (fp_access_trapped(c)) return;
   const Shape sh = int_shape(w);
-  const Lanes n = lanes(c, rn(w)), m = lanes(c, rm(w)), d = lanes(c, rd(w));
+  const Lanes n = Lanes::of(c, rn(w)), m = Lanes::of(c, rm(w)), d = Lanes::of(c, rd(w));
   Lanes r{};
   bool sat = false;
   for (unsigned e = 0; e < sh.elements; ++e)
     r.set(sh.ebytes, e, op(n.get(sh.ebytes, e), m.get(sh.ebytes, e), d.get(sh.ebytes, e), sh.esize, &sat) & mask_of(sh.esize));
   if (sat) c.s.fpsr |= fp::kQC;
-  set_v128(c, rd(w), r.get(8, 0), sh.q ? r.get(8, 1) : 0);
+  set_vector(c, rd(w), r, sh.q);
   c.s.pc += 4;
 }
 
@@ -83,11 +67,11 @@ inline void integer_op(Cpu& c, uint32_t w, Op&& op) {
 // m:n (n first).
 template <typename Op>
 inline void pairwise_op(Cpu& c, uint32_t w, const Shape& sh, Op&& op) {
-  const Lanes n = lanes(c, rn(w)), m = lanes(c, rm(w));
+  const Lanes n = Lanes::of(c, rn(w)), m = Lanes::of(c, rm(w));
   auto concat = [&](unsigned i) { return i < sh.elements ? n.get(sh.ebytes, i) : m.get(sh.ebytes, i - sh.elements); };
   Lanes r{};
   for (unsigned e = 0; e < sh.elements; ++e) r.set(sh.ebytes, e, op(concat(2 * e), concat(2 * e + 1)));
-  set_v128(c, rd(w), r.get(8, 0), sh.q ? r.get(8, 1) : 0);
+  set_vector(c, rd(w), r, sh.q);
   c.s.pc += 4;
 }
 
@@ -149,12 +133,12 @@ inline void fp_elementwise(Cpu& c, uint32_t w, Op&& op) {
   const Shape sh = fp_shape(w);
   const fp::Format f = sh.ebytes == 8 ? fp::kDouble : fp::kSingle;
   fp::Env env{c.s.fpcr};
-  const Lanes n = lanes(c, rn(w)), m = lanes(c, rm(w)), d = lanes(c, rd(w));
+  const Lanes n = Lanes::of(c, rn(w)), m = Lanes::of(c, rm(w)), d = Lanes::of(c, rd(w));
   Lanes r{};
   for (unsigned e = 0; e < sh.elements; ++e)
     r.set(sh.ebytes, e, op(f, n.get(sh.ebytes, e), m.get(sh.ebytes, e), d.get(sh.ebytes, e), env));
   c.s.fpsr |= env.flags;
-  set_v128(c, rd(w), r.get(8, 0), sh.q ? r.get(8, 1) : 0);
+  set_vector(c, rd(w), r, sh.q);
   c.s.pc += 4;
 }
 
