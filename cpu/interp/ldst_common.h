@@ -2,8 +2,10 @@
 // the addressing modes and the SP alignment check of a base register.
 #pragma once
 
+#include "cpu/alu.h"
 #include "cpu/cpu.h"
 #include "cpu/exceptions.h"
+#include "cpu/regs.h"
 
 namespace bramble::interp {
 
@@ -18,6 +20,19 @@ inline bool base_ok(Cpu& c, unsigned n) {
   if (n != 31 || sp_alignment_ok(c.s)) [[likely]] return true;
   sp_alignment_fault(c);
   return false;
+}
+
+// The signed 9-bit offset of the unscaled and pre/post-indexed forms.
+inline int64_t imm9(uint32_t w) { return sext(bits(w, 20, 12), 9); }
+
+// The address of a register-offset form: Xn|SP + ExtendReg(Xm, option), the extended
+// register shifted by the access size (log2 bytes) when S is set. False when the SP
+// alignment check took an exception.
+inline bool register_offset_address(Cpu& c, uint32_t w, unsigned size_log2, uint64_t* addr) {
+  const uint64_t offset = alu::extend_reg(xr(c, rm(w)), bits(w, 15, 13), bits(w, 12, 12) ? size_log2 : 0);
+  if (!base_ok(c, rn(w))) return false;
+  *addr = xsp(c, rn(w)) + offset;
+  return true;
 }
 
 }  // namespace bramble::interp

@@ -77,16 +77,13 @@ inline void ldst_imm(Cpu& c, uint32_t w, int64_t offset) {
   c.s.pc += 4;
 }
 
-inline int64_t imm9(uint32_t w) { return sext(bits(w, 20, 12), 9); }
 inline int64_t uimm12(uint32_t w) { return int64_t(bits(w, 21, 10)) << bits(w, 31, 30); }
 
 template <int kOp>
 inline void ldst_reg(Cpu& c, uint32_t w) {
   const unsigned size = bits(w, 31, 30);
-  const unsigned shift = bits(w, 12, 12) ? size : 0;
-  const uint64_t offset = alu::extend_reg(xr(c, rm(w)), bits(w, 15, 13), shift);
-  if (!base_ok(c, rn(w))) return;
-  const uint64_t addr = xsp(c, rn(w)) + offset;
+  uint64_t addr;
+  if (!register_offset_address(c, w, size, &addr)) return;
   const unsigned t = rd(w);
   if (kOp == 0) {
     store_sized(c, addr, size, xr(c, t));

@@ -76,8 +76,6 @@ inline void ldst_imm(Cpu& c, uint32_t w, int64_t offset) {
   c.s.pc += 4;
 }
 
-inline int64_t imm9(uint32_t w) { return sext(bits(w, 20, 12), 9); }
-
 template <bool kLoad, bool kQ>
 inline void ldst_uimm(Cpu& c, uint32_t w) {
   ldst_imm<kLoad, kQ, Mode::Offset>(c, w, int64_t(bits(w, 21, 10)) << size_of<kQ>(w));
@@ -87,9 +85,8 @@ template <bool kLoad, bool kQ>
 inline void ldst_reg(Cpu& c, uint32_t w) {
   if (fp_access_trapped(c)) return;
   const unsigned size = size_of<kQ>(w);
-  const uint64_t offset = alu::extend_reg(xr(c, rm(w)), bits(w, 15, 13), bits(w, 12, 12) ? size : 0);
-  if (!base_ok(c, rn(w))) return;
-  const uint64_t addr = xsp(c, rn(w)) + offset;
+  uint64_t addr;
+  if (!register_offset_address(c, w, size, &addr)) return;
   if (kLoad) {
     const Quad q = load_v(c, addr, size);
     if (faulted(c)) return;
