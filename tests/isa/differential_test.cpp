@@ -126,10 +126,8 @@ class Bramble {
     Outcome o;
     std::memcpy(mem_.ram + p.code_addr, p.words.data(), p.words.size() * 4);
     std::memcpy(mem_.ram + p.end_addr(), &kSentinel, 4);
-    // Code slots are reused once the code span wraps: drop what was decoded from them.
-    cpu_.invalidate_code(p.code_addr, p.words.size() * 4 + 4);
     std::memcpy(mem_.ram + kDataBase, s.data.data(), s.data.size());
-    cpu_.reset(p.code_addr, 1);
+    cpu_.reset(p.code_addr, 1);  // also drops all decoded code, so reused code slots are safe
     test::normal_memory_with_mmu_off(cpu_);
     // Unicorn 2.0.1 (QEMU 5) does not check SP alignment (SCTLR_EL1.SA, D1.8.2), and the
     // generated writebacks misalign SP freely: compare with the check off. The check
