@@ -5,6 +5,7 @@
 
 #include "cpu/fp/arm_fp.h"
 #include "cpu/interp/handlers.h"
+#include "cpu/interp/simd_common.h"
 #include "cpu/regs.h"
 #include "cpu/sysregs.h"
 #include "cpu/vregs.h"
@@ -12,42 +13,6 @@
 namespace bramble::interp {
 
 namespace {
-using i128 = __int128;
-
-// The shape of an integer instruction: element size from size, 64 or 128 bits from Q.
-struct Shape {
-  unsigned ebytes, esize, elements;
-  bool q;
-};
-inline Shape int_shape(uint32_t w) {
-  const unsigned ebytes = 1u << bits(w, 23, 22);
-  const bool q = bits(w, 30, 30);
-  return {ebytes, 8 * ebytes, (q ? 16u : 8u) / ebytes, q};
-}
-// FP: sz (bit 22) selects single or double.
-inline Shape fp_shape(uint32_t w) {
-  const unsigned ebytes = bits(w, 22, 22) ? 8 : 4;
-  const bool q = bits(w, 30, 30);
-  return {ebytes, 8 * ebytes, (q ? 16u : 8u) / ebytes, q};
-}
-
-inline int64_t sx(uint64_t v, unsigned esize) { return sext(v, esize); }
-inline uint64_t mask_of(unsigned esize) { return esize == 64 ? ~0ull : (1ull << esize) - 1; }
-
-// Saturates x to the signed or unsigned range of esize bits; sets *sat when it had to.
-inline uint64_t saturate(i128 x, unsigned esize, bool is_unsigned, bool* sat) {
-  const i128 lo = is_unsigned ? 0 : -(i128(1) << (esize - 1));
-  const i128 hi = is_unsigned ? (i128(1) << esize) - 1 : (i128(1) << (esize - 1)) - 1;
-  if (x < lo) {
-    *sat = true;
-    x = lo;
-  } else if (x > hi) {
-    *sat = true;
-    x = hi;
-  }
-  return uint64_t(x) & mask_of(esize);
-}
-
 // Runs op(n, m, d, shape, sat) on each element; sets FPSR.QC when any saturated.
 template <typename Op>
 inline void integer_op(Cpu& c, uint32_t w, Op&& op) {
@@ -131,7 +96,7 @@ template <typename Op>
 inline void fp_elementwise(Cpu& c, uint32_t w, Op&& op) {
   if (fp_access_trapped(c)) return;
   const Shape sh = fp_shape(w);
-  const fp::Format f = sh.ebytes == 8 ? fp::kDouble : fp::kSingle;
+  const fp::Format f = fp_format(sh);
   fp::Env env{c.s.fpcr};
   const Lanes n = Lanes::of(c, rn(w)), m = Lanes::of(c, rm(w)), d = Lanes::of(c, rd(w));
   Lanes r{};
@@ -151,7 +116,7 @@ template <FpBinary kOp>
 inline void fp_pairwise(Cpu& c, uint32_t w) {
   if (fp_access_trapped(c)) return;
   const Shape sh = fp_shape(w);
-  const fp::Format f = sh.ebytes == 8 ? fp::kDouble : fp::kSingle;
+  const fp::Format f = fp_format(sh);
   fp::Env env{c.s.fpcr};
   pairwise_op(c, w, sh, [&](uint64_t a, uint64_t b) { return kOp(f, a, b, env); });
   c.s.fpsr |= env.flags;
@@ -293,5 +258,38 @@ void exec_FMAXP_vector(Cpu& c, uint32_t w) { fp_pairwise<fp::max>(c, w); }
 void exec_FMINP_vector(Cpu& c, uint32_t w) { fp_pairwise<fp::min>(c, w); }
 void exec_FMAXNMP_vector(Cpu& c, uint32_t w) { fp_pairwise<fp::maxnum>(c, w); }
 void exec_FMINNMP_vector(Cpu& c, uint32_t w) { fp_pairwise<fp::minnum>(c, w); }
+
+// ---- The scalar forms: the same operation on element 0 (shape_of reads bit 28) ----
+void exec_SQADD_scalar(Cpu& c, uint32_t w) { exec_SQADD_vector(c, w); }
+void exec_SQSUB_scalar(Cpu& c, uint32_t w) { exec_SQSUB_vector(c, w); }
+void exec_CMGT_reg_scalar(Cpu& c, uint32_t w) { exec_CMGT_reg_vector(c, w); }
+void exec_CMGE_reg_scalar(Cpu& c, uint32_t w) { exec_CMGE_reg_vector(c, w); }
+void exec_SSHL_scalar(Cpu& c, uint32_t w) { exec_SSHL_vector(c, w); }
+void exec_SQSHL_reg_scalar(Cpu& c, uint32_t w) { exec_SQSHL_reg_vector(c, w); }
+void exec_SRSHL_scalar(Cpu& c, uint32_t w) { exec_SRSHL_vector(c, w); }
+void exec_SQRSHL_scalar(Cpu& c, uint32_t w) { exec_SQRSHL_vector(c, w); }
+void exec_ADD_scalar(Cpu& c, uint32_t w) { exec_ADD_vector(c, w); }
+void exec_CMTST_scalar(Cpu& c, uint32_t w) { exec_CMTST_vector(c, w); }
+void exec_SQDMULH_scalar(Cpu& c, uint32_t w) { exec_SQDMULH_vector(c, w); }
+void exec_FMULX_scalar(Cpu& c, uint32_t w) { exec_FMULX_vector(c, w); }
+void exec_FCMEQ_reg_scalar(Cpu& c, uint32_t w) { exec_FCMEQ_reg_vector(c, w); }
+void exec_FRECPS_scalar(Cpu& c, uint32_t w) { exec_FRECPS_vector(c, w); }
+void exec_FRSQRTS_scalar(Cpu& c, uint32_t w) { exec_FRSQRTS_vector(c, w); }
+void exec_UQADD_scalar(Cpu& c, uint32_t w) { exec_UQADD_vector(c, w); }
+void exec_UQSUB_scalar(Cpu& c, uint32_t w) { exec_UQSUB_vector(c, w); }
+void exec_CMHI_scalar(Cpu& c, uint32_t w) { exec_CMHI_vector(c, w); }
+void exec_CMHS_scalar(Cpu& c, uint32_t w) { exec_CMHS_vector(c, w); }
+void exec_USHL_scalar(Cpu& c, uint32_t w) { exec_USHL_vector(c, w); }
+void exec_UQSHL_reg_scalar(Cpu& c, uint32_t w) { exec_UQSHL_reg_vector(c, w); }
+void exec_URSHL_scalar(Cpu& c, uint32_t w) { exec_URSHL_vector(c, w); }
+void exec_UQRSHL_scalar(Cpu& c, uint32_t w) { exec_UQRSHL_vector(c, w); }
+void exec_SUB_scalar(Cpu& c, uint32_t w) { exec_SUB_vector(c, w); }
+void exec_CMEQ_reg_scalar(Cpu& c, uint32_t w) { exec_CMEQ_reg_vector(c, w); }
+void exec_SQRDMULH_scalar(Cpu& c, uint32_t w) { exec_SQRDMULH_vector(c, w); }
+void exec_FCMGE_reg_scalar(Cpu& c, uint32_t w) { exec_FCMGE_reg_vector(c, w); }
+void exec_FACGE_scalar(Cpu& c, uint32_t w) { exec_FACGE_vector(c, w); }
+void exec_FABD_scalar(Cpu& c, uint32_t w) { exec_FABD_vector(c, w); }
+void exec_FCMGT_reg_scalar(Cpu& c, uint32_t w) { exec_FCMGT_reg_vector(c, w); }
+void exec_FACGT_scalar(Cpu& c, uint32_t w) { exec_FACGT_vector(c, w); }
 
 }  // namespace bramble::interp

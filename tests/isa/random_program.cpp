@@ -1,6 +1,8 @@
 #include "tests/isa/random_program.h"
 
 #include <algorithm>
+#include <cstdlib>
+#include <regex>
 #include <cstring>
 #include <string_view>
 
@@ -54,9 +56,14 @@ bool rd_31_is_sp(InsnId id) {
 }  // namespace
 
 ProgramGenerator::ProgramGenerator(uint64_t seed, std::vector<InsnClass> classes) : rng_(seed) {
+  // While developing a group, BRAMBLE_ISA_LINES (a regular expression on line names, such
+  // as "_elem" or "^(SSHR|USHR)_") restricts the draw to the lines it matches.
+  const char* lines = std::getenv("BRAMBLE_ISA_LINES");
+  const std::regex only(lines ? lines : "");
   for (const Entry& e : a64::named_entries()) {
     if (std::find(classes.begin(), classes.end(), e.cls) == classes.end()) continue;
     if (!tier0_handler(uint16_t(e.id)) || excluded(e.id)) continue;
+    if (lines && !std::regex_search(e.name.begin(), e.name.end(), only)) continue;
     candidates_.push_back(&e);
   }
 }
