@@ -137,6 +137,13 @@ void exec_DUP_elem(Cpu& c, uint32_t w) {
     set_v128(c, rd(w), x, q_bit(w) ? x : 0);
   });
 }
+// DUP (element), scalar form (MOV Bd, Vn.B[i] ...): the element alone, the rest zeroed.
+void exec_DUP_elem_scalar(Cpu& c, uint32_t w) {
+  simd_instruction(c, [&] {
+    const unsigned ebytes = 1u << copy_size(w);
+    set_vscalar(c, rd(w), Lanes::of(c, rn(w)).get(ebytes, copy_index(w)), 8 * ebytes);
+  });
+}
 void exec_DUP_gen(Cpu& c, uint32_t w) {
   simd_instruction(c, [&] {
     const unsigned ebytes = 1u << copy_size(w);

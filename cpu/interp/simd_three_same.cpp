@@ -122,6 +122,23 @@ inline void fp_pairwise(Cpu& c, uint32_t w) {
   c.s.fpsr |= env.flags;
 }
 
+// The scalar pairwise forms (ADDP, FADDP ... Vd, Vn.2x): the two lowest elements of Vn
+// (64-bit ones for ADDP, single or double by sz for FP) combined into a scalar.
+template <typename Op>
+inline void scalar_pairwise(Cpu& c, uint32_t w, unsigned ebytes, Op&& op) {
+  if (fp_access_trapped(c)) return;
+  const Lanes n = Lanes::of(c, rn(w));
+  set_vscalar(c, rd(w), op(n.get(ebytes, 0), n.get(ebytes, 1)), 8 * ebytes);
+  c.s.pc += 4;
+}
+template <FpBinary kOp>
+inline void fp_pairwise_scalar(Cpu& c, uint32_t w) {
+  const unsigned ebytes = bits(w, 22, 22) ? 8 : 4;
+  fp::Env env{c.s.fpcr};
+  scalar_pairwise(c, w, ebytes, [&](uint64_t a, uint64_t b) { return kOp(ebytes == 8 ? fp::kDouble : fp::kSingle, a, b, env); });
+  c.s.fpsr |= env.flags;
+}
+
 // FP compares give all ones or zeros. kSignal: GE/GT, which raise Invalid Operation for
 // any NaN; EQ only for signalling ones. kAbsolute: FACGE/FACGT.
 enum class FpCmp { Eq, Ge, Gt };
@@ -258,6 +275,12 @@ void exec_FMAXP_vector(Cpu& c, uint32_t w) { fp_pairwise<fp::max>(c, w); }
 void exec_FMINP_vector(Cpu& c, uint32_t w) { fp_pairwise<fp::min>(c, w); }
 void exec_FMAXNMP_vector(Cpu& c, uint32_t w) { fp_pairwise<fp::maxnum>(c, w); }
 void exec_FMINNMP_vector(Cpu& c, uint32_t w) { fp_pairwise<fp::minnum>(c, w); }
+void exec_ADDP_scalar(Cpu& c, uint32_t w) { scalar_pairwise(c, w, 8, [](uint64_t a, uint64_t b) { return a + b; }); }
+void exec_FADDP_scalar(Cpu& c, uint32_t w) { fp_pairwise_scalar<fp::add>(c, w); }
+void exec_FMAXP_scalar(Cpu& c, uint32_t w) { fp_pairwise_scalar<fp::max>(c, w); }
+void exec_FMINP_scalar(Cpu& c, uint32_t w) { fp_pairwise_scalar<fp::min>(c, w); }
+void exec_FMAXNMP_scalar(Cpu& c, uint32_t w) { fp_pairwise_scalar<fp::maxnum>(c, w); }
+void exec_FMINNMP_scalar(Cpu& c, uint32_t w) { fp_pairwise_scalar<fp::minnum>(c, w); }
 
 // ---- The scalar forms: the same operation on element 0 (shape_of reads bit 28) ----
 void exec_SQADD_scalar(Cpu& c, uint32_t w) { exec_SQADD_vector(c, w); }
