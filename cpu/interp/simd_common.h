@@ -10,6 +10,7 @@
 
 #include "cpu/fp/arm_fp.h"
 #include "cpu/regs.h"
+#include "cpu/sysregs.h"
 #include "cpu/vregs.h"
 
 namespace bramble::interp {
@@ -49,6 +50,44 @@ inline uint64_t saturate(i128 x, unsigned esize, bool is_unsigned, bool* sat) {
     x = hi;
   }
   return uint64_t(x) & mask_of(esize);
+}
+
+// ---- Long (widening) operations ----
+// Shared by "three different" (C4.1.90: SMLAL, SQDMULL, SADDW...) and "by element"
+// (SMLAL, SQDMULL... with an indexed Rm): element e of the result is 2 * esize bits wide,
+// op(n, m, d, esize, sat) on operands already sign- or zero-extended: n is narrow element
+// part + e of Rn (wide element e for the "W" forms), m is narrow element part + e of Rm,
+// or element m_index of m_reg when m_index >= 0, and d the wide element e of Rd. The "2"
+// forms (Q = 1) take the upper halves (part = elements); a scalar (bit 28) works on
+// element 0 and zeroes the rest of Rd.
+template <typename Op>
+inline void long_op(Cpu& c, uint32_t w, unsigned m_reg, int m_index, bool is_unsigned, bool wide_n, Op&& op) {
+  if (fp_access_trapped(c)) return;
+  const unsigned eb = 1u << bits(w, 23, 22), esize = 8 * eb;
+  const bool scalar = is_scalar_form(w);
+  const unsigned elements = scalar ? 1 : 8 / eb;
+  const unsigned part = !scalar && bits(w, 30, 30) ? elements : 0;
+  const Lanes n = Lanes::of(c, rn(w)), m = Lanes::of(c, m_reg), d = Lanes::of(c, rd(w));
+  auto ext = [&](uint64_t v, unsigned width) { return is_unsigned ? i128(v) : i128(sx(v, width)); };
+  Lanes r{};
+  bool sat = false;
+  for (unsigned e = 0; e < elements; ++e) {
+    const i128 a = wide_n ? ext(n.get(2 * eb, e), 2 * esize) : ext(n.get(eb, part + e), esize);
+    const i128 b = ext(m.get(eb, m_index >= 0 ? unsigned(m_index) : part + e), esize);
+    r.set(2 * eb, e, uint64_t(op(a, b, ext(d.get(2 * eb, e), 2 * esize), esize, &sat)) & mask_of(2 * esize));
+  }
+  if (sat) c.s.fpsr |= fp::kQC;
+  set_vector(c, rd(w), r, !scalar);
+  c.s.pc += 4;
+}
+
+// SQDMULL/SQDMLAL/SQDMLSL on signed esize-bit a, b (C7.2 SQDMLAL): the doubled product
+// saturates to 2 * esize bits first (only min * min overflows) and that alone sets QC;
+// then acc (+1, -1, or 0 for SQDMULL) adds or subtracts it from d, saturating again.
+inline i128 sqdmull_acc(i128 a, i128 b, i128 d, unsigned esize, int acc, bool* sat) {
+  const i128 product = sx(saturate(2 * a * b, 2 * esize, false, sat), 2 * esize);
+  if (acc == 0) return product;
+  return sx(saturate(acc > 0 ? d + product : d - product, 2 * esize, false, sat), 2 * esize);
 }
 
 }  // namespace bramble::interp
