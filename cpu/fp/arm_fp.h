@@ -84,4 +84,13 @@ uint64_t default_nan(Format f);
 // VFPExpandImm: the FMOV (immediate) constant of imm8.
 uint64_t expand_imm(Format f, uint8_t imm8);
 
+// Estimates (arm_fp_estimate.cpp), as ARMv8.0 without FEAT_RPRES: FPRecipEstimate
+// (FRECPE), FPRSqrtEstimate (FRSQRTE), FPRecpX (FRECPX), and the unsigned fixed-point
+// UnsignedRecipEstimate (URECPE) and UnsignedRSqrtEstimate (URSQRTE) of a 32-bit element.
+uint64_t recip_estimate(Format f, uint64_t v, Env& env);
+uint64_t rsqrt_estimate(Format f, uint64_t v, Env& env);
+uint64_t recpx(Format f, uint64_t v, Env& env);
+uint32_t unsigned_recip_estimate(uint32_t v);
+uint32_t unsigned_rsqrt_estimate(uint32_t v);
+
 }  // namespace bramble::fp
