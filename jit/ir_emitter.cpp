@@ -385,6 +385,7 @@ llvm::Function* IrEmitter::emit() {
   b_.SetInsertPoint(entry);
   for (unsigned i = 0; i < kSlots; ++i) slots_[i] = b_.CreateAlloca(slot_type(i));
   budget_ = b_.CreateAlloca(b_.getInt64Ty());
+  mxcsr_ = b_.CreateAlloca(b_.getInt32Ty());
   reload();
   b_.CreateStore(ctl_load(b_.getInt64Ty(), offsetof(ExecControl, budget)), budget_);
   b_.CreateBr(heads_[0]);
@@ -406,7 +407,8 @@ llvm::Function* IrEmitter::emit() {
       const uint32_t w = blk_->words[index_];
       const a64::InsnId id = a64::decode(w);
       const bool inline_ir = id != a64::InsnId::UNALLOCATED &&
-                             (emit_branch(*this, id, w) || emit_data_processing(*this, id, w) || emit_load_store(*this, id, w));
+                             (emit_branch(*this, id, w) || emit_data_processing(*this, id, w) || emit_load_store(*this, id, w) ||
+                              emit_fp_simd(*this, id, w));
       if (!inline_ir) call_handler();
     }
     if (!ended_) exit_static(blk_->pc + 4 * n, 0);

@@ -10,6 +10,7 @@
 #include <llvm/IR/Module.h>
 
 #include <bitset>
+#include <functional>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -93,11 +94,32 @@ class IrEmitter {
 
   // Runs the tier-0 handler for the current instruction as a helper.
   void call_handler();
+  // ---- SIMD&FP (ir_emitter_simd.cpp) ----
+  llvm::Value* vreg(unsigned r);               // V<r> as <2 x i64>
+  void set_vreg(unsigned r, llvm::Value* v);   // V<r> from any 128-bit value
+  llvm::Value* fpsr();                         // i32
+  void set_fpsr(llvm::Value* v);
+  // Runs op() (which emits host FP operations) under the default MXCSR (round to nearest,
+  // no FTZ/DAZ, exceptions masked, flags clear) and returns its value; *flags gets the
+  // MXCSR exception flags it raised (i32: IE 1, DE 2, ZE 4, OE 8, UE 16, PE 32).
+  llvm::Value* host_fp(const std::function<llvm::Value*()>& op, llvm::Value** flags);
+  // The current SIMD&FP instruction done natively where that gives the architected
+  // result, its tier-0 handler otherwise. The code first checks the SIMD&FP access traps
+  // (a trapped instruction goes to the handler, which takes the trap) and, with
+  // default_fpcr, that FPCR selects round to nearest without flush-to-zero. compute()
+  // then emits the host computation and returns an i1 that holds when its result is
+  // exact (nullptr: always); only then does commit() write it. Otherwise the handler
+  // runs from the unchanged state.
+  void simd_native(bool default_fpcr, const std::function<llvm::Value*()>& compute,
+                   const std::function<void()>& commit);
+
   // Before an access based on SP: the SP alignment fault when SP is misaligned and the
   // current level's SCTLR checks it (D1.8.2); the translation then leaves.
   void check_sp_alignment();
 
  private:
+  llvm::Value* fp_access_allowed();  // i1: no CPACR/CPTR trap at the block's EL
+  llvm::AllocaInst* mxcsr_ = nullptr;  // scratch for ldmxcsr/stmxcsr
   llvm::Value* field_ptr(size_t offset);
   llvm::Value* state_load(llvm::Type* t, size_t offset);
   llvm::Instruction* state_store(llvm::Value* v, size_t offset);
@@ -160,5 +182,6 @@ class IrEmitter {
 bool emit_data_processing(IrEmitter& e, a64::InsnId id, uint32_t w);
 bool emit_branch(IrEmitter& e, a64::InsnId id, uint32_t w);
 bool emit_load_store(IrEmitter& e, a64::InsnId id, uint32_t w);
+bool emit_fp_simd(IrEmitter& e, a64::InsnId id, uint32_t w);
 
 }  // namespace bramble::jit

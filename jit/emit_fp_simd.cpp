@@ -1,0 +1,349 @@
+// IR for the common SIMD&FP instructions (Arm ARM C4.1.90), as host SSE/AVX code.
+//
+// Integer and bitwise vector operations, moves, selects and SIMD&FP loads and stores have
+// no FP exceptions and compile directly. FP arithmetic runs on the host only where the
+// host gives Arm's bits and flags: FPCR selects round to nearest without flush-to-zero;
+// no x86 exception other than Inexact was raised (so no input was a NaN with a signalling
+// payload, a denormal, or made an invalid operation, division by zero, overflow or
+// underflow); and no result is a NaN (x86 and Arm choose and quiet NaNs differently) or
+// below twice the smallest normal (x86 detects tininess after rounding, Arm before,
+// A1.5.7). Inexact maps to FPSR.IXC. Anything else re-runs the exact tier-0 handler
+// (simd_native) from the unchanged state; everything not listed here is a handler call.
+#include "cpu/regs.h"
+#include "jit/ir_emitter.h"
+
+namespace bramble::jit {
+
+using a64::InsnId;
+using llvm::Type;
+using llvm::Value;
+
+namespace {
+
+Type* i64x2(IrEmitter& e) { return llvm::FixedVectorType::get(e.b().getInt64Ty(), 2); }
+
+// V<r> viewed as lanes of ebytes-byte integers.
+Value* int_lanes(IrEmitter& e, unsigned r, unsigned ebytes) {
+  return e.b().CreateBitCast(e.vreg(r), llvm::FixedVectorType::get(e.b().getIntNTy(8 * ebytes), 16 / ebytes));
+}
+// Writes a 128-bit result; a 64-bit one (Q = 0) zeroes the upper half.
+void set_vector(IrEmitter& e, unsigned r, Value* v, bool q) {
+  Value* x = e.b().CreateBitCast(v, i64x2(e));
+  if (!q) x = e.b().CreateInsertElement(x, e.c64(0), uint64_t(1));
+  e.set_vreg(r, x);
+}
+// Writes a scalar of `bits` (an integer of that width) and zeroes the rest of V<r>.
+void set_scalar(IrEmitter& e, unsigned r, Value* v) {
+  auto& b = e.b();
+  Value* x = b.CreateZExt(v, b.getInt64Ty());
+  e.set_vreg(r, b.CreateInsertElement(llvm::Constant::getNullValue(i64x2(e)), x, uint64_t(0)));
+}
+Value* low_bits(IrEmitter& e, unsigned r, unsigned bits) {
+  return e.b().CreateTrunc(e.b().CreateExtractElement(e.vreg(r), uint64_t(0)), e.b().getIntNTy(bits));
+}
+
+// ---- FP ----
+Type* fp_type(IrEmitter& e, bool dbl) { return dbl ? e.b().getDoubleTy() : e.b().getFloatTy(); }
+
+// A vector FP operand: <4 x float> or <2 x double>. A 64-bit single-precision vector
+// gets 1.0 in lanes 2 and 3, which no operation here turns into an exception.
+Value* fp_vector(IrEmitter& e, unsigned r, bool dbl, bool q) {
+  auto& b = e.b();
+  Value* v = b.CreateBitCast(e.vreg(r), llvm::FixedVectorType::get(fp_type(e, dbl), dbl ? 2 : 4));
+  if (dbl || q) return v;
+  Value* ones = llvm::ConstantVector::getSplat(llvm::ElementCount::getFixed(4), llvm::ConstantFP::get(b.getFloatTy(), 1.0));
+  return b.CreateShuffleVector(v, ones, {0, 1, 6, 7});
+}
+Value* fp_scalar(IrEmitter& e, unsigned r, bool dbl) {
+  return e.b().CreateBitCast(low_bits(e, r, dbl ? 64 : 32), fp_type(e, dbl));
+}
+
+// i1: host result r (scalar or vector) is one Arm gives too, given the MXCSR flags.
+Value* host_result_exact(IrEmitter& e, Value* r, Value* flags) {
+  auto& b = e.b();
+  Type* t = r->getType();
+  const bool dbl = t->getScalarType()->isDoubleTy();
+  const unsigned bits = dbl ? 64 : 32, frac = dbl ? 52 : 23;
+  Type* int_t = b.getIntNTy(bits);
+  if (auto* vt = llvm::dyn_cast<llvm::VectorType>(t)) int_t = llvm::VectorType::get(int_t, vt->getElementCount());
+  auto k = [&](uint64_t v) { return llvm::ConstantInt::get(int_t, v); };
+  Value* abs = b.CreateAnd(b.CreateBitCast(r, int_t), k((1ull << (bits - 1)) - 1));
+  Value* nan = b.CreateICmpUGT(abs, k(((1ull << (bits - 1 - frac)) - 1) << frac));
+  Value* tiny = b.CreateICmpULT(b.CreateSub(abs, k(1)), k((2ull << frac) - 1));  // 0 < |r| < 2 * min normal
+  Value* bad = b.CreateOr(nan, tiny);
+  if (t->isVectorTy()) bad = b.CreateOrReduce(bad);
+  Value* raised = b.CreateICmpNE(b.CreateAnd(flags, e.c32(0x1f)), e.c32(0));
+  return b.CreateNot(b.CreateOr(bad, raised));
+}
+// FPSR.IXC |= MXCSR.PE (bit 5 to bit 4).
+void merge_inexact(IrEmitter& e, Value* flags) {
+  e.set_fpsr(e.b().CreateOr(e.fpsr(), e.b().CreateAnd(e.b().CreateLShr(flags, 1), e.c32(0x10))));
+}
+
+// An FP operation on host values; result written by `write`.
+void fp_native(IrEmitter& e, const std::function<Value*()>& op, const std::function<void(Value*)>& write) {
+  Value *r = nullptr, *flags = nullptr;
+  e.simd_native(
+      true,
+      [&] {
+        r = e.host_fp(op, &flags);
+        return host_result_exact(e, r, flags);
+      },
+      [&] {
+        write(r);
+        merge_inexact(e, flags);
+      });
+}
+
+// n * m + d with one rounding (the host's FMA instruction).
+Value* fused(IrEmitter& e, Value* n, Value* m, Value* d) {
+  auto& b = e.b();
+  llvm::Function* fma = llvm::Intrinsic::getDeclaration(b.GetInsertBlock()->getModule(),
+                                                        llvm::Intrinsic::experimental_constrained_fma, {n->getType()});
+  return b.CreateConstrainedFPCall(fma, {n, m, d});
+}
+
+enum class FpOp { Add, Sub, Mul, Div, MulAdd, MulSub };
+Value* apply(IrEmitter& e, FpOp op, Value* n, Value* m, Value* d) {
+  auto& b = e.b();
+  switch (op) {
+    case FpOp::Add: return b.CreateFAdd(n, m);
+    case FpOp::Sub: return b.CreateFSub(n, m);
+    case FpOp::Mul: return b.CreateFMul(n, m);
+    case FpOp::Div: return b.CreateFDiv(n, m);
+    case FpOp::MulAdd: return fused(e, n, m, d);
+    case FpOp::MulSub: return fused(e, b.CreateFNeg(n), m, d);
+  }
+  return nullptr;
+}
+
+// FADD/FSUB/FMUL/FDIV/FMLA/FMLS (vector): sz selects double.
+void fp_vector_op(IrEmitter& e, uint32_t w, FpOp op) {
+  const bool dbl = bits(w, 22, 22), q = bits(w, 30, 30);
+  fp_native(
+      e,
+      [&] {
+        Value* n = fp_vector(e, rn(w), dbl, q);
+        Value* m = fp_vector(e, rm(w), dbl, q);
+        Value* d = op == FpOp::MulAdd || op == FpOp::MulSub ? fp_vector(e, rd(w), dbl, q) : nullptr;
+        return apply(e, op, n, m, d);
+      },
+      [&](Value* r) { set_vector(e, rd(w), r, q); });
+}
+
+// Scalar FADD ... and the FMADD family (ftype 00 single, 01 double; half runs the
+// handler). negate_addend/negate_product as FNMADD/FMSUB/FNMSUB define them.
+bool fp_scalar_op(IrEmitter& e, uint32_t w, FpOp op, bool negate_addend = false) {
+  const unsigned ftype = bits(w, 23, 22);
+  if (ftype > 1) return false;
+  const bool dbl = ftype == 1;
+  fp_native(
+      e,
+      [&] {
+        Value* n = fp_scalar(e, rn(w), dbl);
+        Value* m = fp_scalar(e, rm(w), dbl);
+        Value* a = op == FpOp::MulAdd || op == FpOp::MulSub ? fp_scalar(e, ra(w), dbl) : nullptr;
+        if (a && negate_addend) a = e.b().CreateFNeg(a);
+        return apply(e, op, n, m, a);
+      },
+      [&](Value* r) { set_scalar(e, rd(w), e.b().CreateBitCast(r, e.b().getIntNTy(dbl ? 64 : 32))); });
+  return true;
+}
+
+// ---- no FP exceptions: bit operations, moves, selects ----
+void plain(IrEmitter& e, const std::function<void()>& body) {
+  e.simd_native(false, nullptr, body);
+}
+
+void bitwise(IrEmitter& e, uint32_t w, llvm::Instruction::BinaryOps op, bool invert_m) {
+  plain(e, [&] {
+    Value* m = e.vreg(rm(w));
+    if (invert_m) m = e.b().CreateNot(m);
+    set_vector(e, rd(w), e.b().CreateBinOp(op, e.vreg(rn(w)), m), bits(w, 30, 30));
+  });
+}
+
+void int_binary(IrEmitter& e, uint32_t w, const std::function<Value*(Value*, Value*)>& op) {
+  const unsigned ebytes = 1u << bits(w, 23, 22);
+  plain(e, [&] { set_vector(e, rd(w), op(int_lanes(e, rn(w), ebytes), int_lanes(e, rm(w), ebytes)), bits(w, 30, 30)); });
+}
+void int_compare(IrEmitter& e, uint32_t w, llvm::CmpInst::Predicate p) {
+  int_binary(e, w, [&](Value* n, Value* m) { return e.b().CreateSExt(e.b().CreateICmp(p, n, m), n->getType()); });
+}
+
+// SHL/USHR/SSHR (vector): esize = 8 << HighestSetBit(immh).
+void shift_imm(IrEmitter& e, uint32_t w, llvm::Instruction::BinaryOps op) {
+  const unsigned immh = bits(w, 22, 19);
+  const unsigned esize = 8u << (31 - __builtin_clz(immh)), immhb = bits(w, 22, 16);
+  const bool left = op == llvm::Instruction::Shl;
+  unsigned shift = left ? immhb - esize : 2 * esize - immhb;
+  plain(e, [&] {
+    Value* n = int_lanes(e, rn(w), esize / 8);
+    Value* r;
+    if (shift == esize && op == llvm::Instruction::LShr) r = llvm::Constant::getNullValue(n->getType());  // all shifted out
+    else r = e.b().CreateBinOp(op, n, llvm::ConstantInt::get(n->getType(), shift == esize ? esize - 1 : shift));
+    set_vector(e, rd(w), r, bits(w, 30, 30));
+  });
+}
+
+// ---- SIMD&FP loads and stores ----
+enum class Mode { Offset, Pre, Post };
+
+// Moves `bytes` (1 ... 16) between V<t> and memory at addr: 16 bytes as two 8-byte
+// accesses, as tier 0 does.
+void load_v(IrEmitter& e, unsigned t, Value* addr, unsigned bytes, Value** lo, Value** hi) {
+  auto& b = e.b();
+  *lo = e.load(addr, bytes == 16 ? 8 : bytes);
+  *hi = bytes == 16 ? e.load(b.CreateAdd(addr, e.c64(8)), 8) : e.c64(0);
+  (void)t;
+}
+void store_v(IrEmitter& e, unsigned t, Value* addr, unsigned bytes) {
+  auto& b = e.b();
+  Value* v = e.vreg(t);
+  e.store(addr, bytes == 16 ? 8 : bytes, b.CreateExtractElement(v, uint64_t(0)));
+  if (bytes == 16) e.store(b.CreateAdd(addr, e.c64(8)), 8, b.CreateExtractElement(v, uint64_t(1)));
+}
+Value* pack(IrEmitter& e, Value* lo, Value* hi) {
+  auto& b = e.b();
+  return b.CreateInsertElement(b.CreateInsertElement(llvm::Constant::getNullValue(i64x2(e)), lo, uint64_t(0)), hi, uint64_t(1));
+}
+
+// One register: bytes from the line's size field (or 16 for the _q lines).
+void single(IrEmitter& e, uint32_t w, bool load, unsigned bytes, Mode mode, int64_t offset) {
+  plain(e, [&] {
+    auto& b = e.b();
+    const unsigned n = rn(w), t = rd(w);
+    if (n == 31) e.check_sp_alignment();
+    Value* base = e.xsp(n);
+    Value* addr = mode == Mode::Post ? base : b.CreateAdd(base, e.c64(uint64_t(offset)));
+    if (load) {
+      Value *lo, *hi;
+      load_v(e, t, addr, bytes, &lo, &hi);
+      e.set_vreg(t, pack(e, lo, hi));
+    } else {
+      store_v(e, t, addr, bytes);
+    }
+    if (mode != Mode::Offset) e.set_xsp(n, b.CreateAdd(base, e.c64(uint64_t(offset))));
+  });
+}
+
+void pair(IrEmitter& e, uint32_t w, bool load, Mode mode) {
+  const unsigned bytes = 4u << bits(w, 31, 30);
+  const int64_t offset = sext(bits(w, 21, 15), 7) * int64_t(bytes);
+  plain(e, [&] {
+    auto& b = e.b();
+    const unsigned n = rn(w), t = rd(w), t2 = rt2(w);
+    if (n == 31) e.check_sp_alignment();
+    Value* base = e.xsp(n);
+    Value* addr = mode == Mode::Post ? base : b.CreateAdd(base, e.c64(uint64_t(offset)));
+    Value* addr2 = b.CreateAdd(addr, e.c64(bytes));
+    if (load) {
+      Value *lo1, *hi1, *lo2, *hi2;
+      load_v(e, t, addr, bytes, &lo1, &hi1);
+      load_v(e, t2, addr2, bytes, &lo2, &hi2);
+      e.set_vreg(t, pack(e, lo1, hi1));
+      e.set_vreg(t2, pack(e, lo2, hi2));
+    } else {
+      store_v(e, t, addr, bytes);
+      store_v(e, t2, addr2, bytes);
+    }
+    if (mode != Mode::Offset) e.set_xsp(n, b.CreateAdd(base, e.c64(uint64_t(offset))));
+  });
+}
+
+int64_t imm9(uint32_t w) { return sext(bits(w, 20, 12), 9); }
+
+}  // namespace
+
+bool emit_fp_simd(IrEmitter& e, InsnId id, uint32_t w) {
+  using BO = llvm::Instruction::BinaryOps;
+  using P = llvm::CmpInst::Predicate;
+  auto& b = e.b();
+  const unsigned size_bytes = 1u << bits(w, 31, 30);
+  switch (id) {
+    // Loads and stores.
+    case InsnId::LDR_imm_simd_uimm: single(e, w, true, size_bytes, Mode::Offset, int64_t(bits(w, 21, 10)) * size_bytes); return true;
+    case InsnId::STR_imm_simd_uimm: single(e, w, false, size_bytes, Mode::Offset, int64_t(bits(w, 21, 10)) * size_bytes); return true;
+    case InsnId::LDR_imm_simd_uimm_q: single(e, w, true, 16, Mode::Offset, int64_t(bits(w, 21, 10)) * 16); return true;
+    case InsnId::STR_imm_simd_uimm_q: single(e, w, false, 16, Mode::Offset, int64_t(bits(w, 21, 10)) * 16); return true;
+    case InsnId::LDUR_simd: single(e, w, true, size_bytes, Mode::Offset, imm9(w)); return true;
+    case InsnId::STUR_simd: single(e, w, false, size_bytes, Mode::Offset, imm9(w)); return true;
+    case InsnId::LDUR_simd_q: single(e, w, true, 16, Mode::Offset, imm9(w)); return true;
+    case InsnId::STUR_simd_q: single(e, w, false, 16, Mode::Offset, imm9(w)); return true;
+    case InsnId::LDR_imm_simd_post: single(e, w, true, size_bytes, Mode::Post, imm9(w)); return true;
+    case InsnId::STR_imm_simd_post: single(e, w, false, size_bytes, Mode::Post, imm9(w)); return true;
+    case InsnId::LDR_imm_simd_post_q: single(e, w, true, 16, Mode::Post, imm9(w)); return true;
+    case InsnId::STR_imm_simd_post_q: single(e, w, false, 16, Mode::Post, imm9(w)); return true;
+    case InsnId::LDR_imm_simd_pre: single(e, w, true, size_bytes, Mode::Pre, imm9(w)); return true;
+    case InsnId::STR_imm_simd_pre: single(e, w, false, size_bytes, Mode::Pre, imm9(w)); return true;
+    case InsnId::LDR_imm_simd_pre_q: single(e, w, true, 16, Mode::Pre, imm9(w)); return true;
+    case InsnId::STR_imm_simd_pre_q: single(e, w, false, 16, Mode::Pre, imm9(w)); return true;
+    case InsnId::LDP_simd_off: case InsnId::LDNP_simd: pair(e, w, true, Mode::Offset); return true;
+    case InsnId::STP_simd_off: case InsnId::STNP_simd: pair(e, w, false, Mode::Offset); return true;
+    case InsnId::LDP_simd_pre: pair(e, w, true, Mode::Pre); return true;
+    case InsnId::STP_simd_pre: pair(e, w, false, Mode::Pre); return true;
+    case InsnId::LDP_simd_post: pair(e, w, true, Mode::Post); return true;
+    case InsnId::STP_simd_post: pair(e, w, false, Mode::Post); return true;
+
+    // Bitwise and integer vector operations.
+    case InsnId::AND_vector: bitwise(e, w, BO::And, false); return true;
+    case InsnId::BIC_vector: bitwise(e, w, BO::And, true); return true;
+    case InsnId::ORR_vector: bitwise(e, w, BO::Or, false); return true;
+    case InsnId::ORN_vector: bitwise(e, w, BO::Or, true); return true;
+    case InsnId::EOR_vector: bitwise(e, w, BO::Xor, false); return true;
+    case InsnId::ADD_vector: int_binary(e, w, [&](Value* n, Value* m) { return b.CreateAdd(n, m); }); return true;
+    case InsnId::SUB_vector: int_binary(e, w, [&](Value* n, Value* m) { return b.CreateSub(n, m); }); return true;
+    case InsnId::MUL_vector: int_binary(e, w, [&](Value* n, Value* m) { return b.CreateMul(n, m); }); return true;
+    case InsnId::CMEQ_reg_vector: int_compare(e, w, P::ICMP_EQ); return true;
+    case InsnId::CMGT_reg_vector: int_compare(e, w, P::ICMP_SGT); return true;
+    case InsnId::CMGE_reg_vector: int_compare(e, w, P::ICMP_SGE); return true;
+    case InsnId::CMHI_vector: int_compare(e, w, P::ICMP_UGT); return true;
+    case InsnId::CMHS_vector: int_compare(e, w, P::ICMP_UGE); return true;
+    case InsnId::SHL_vector: shift_imm(e, w, BO::Shl); return true;
+    case InsnId::USHR_vector: shift_imm(e, w, BO::LShr); return true;
+    case InsnId::SSHR_vector: shift_imm(e, w, BO::AShr); return true;
+    case InsnId::DUP_gen: {
+      const unsigned imm5 = bits(w, 20, 16), ebytes = 1u << __builtin_ctz(imm5);
+      if (imm5 == 0 || ebytes > 8) return false;
+      plain(e, [&] {
+        Value* x = b.CreateTrunc(e.xr(rn(w)), b.getIntNTy(8 * ebytes));
+        set_vector(e, rd(w), b.CreateVectorSplat(16 / ebytes, x), bits(w, 30, 30));
+      });
+      return true;
+    }
+
+    // Moves with no FP processing.
+    case InsnId::FMOV_reg: {
+      const unsigned ftype = bits(w, 23, 22);
+      if (ftype == 2) return false;
+      plain(e, [&] { set_scalar(e, rd(w), low_bits(e, rn(w), ftype == 0 ? 32 : ftype == 1 ? 64 : 16)); });
+      return true;
+    }
+    // FMOV_<to><from>_gen: S32 is Sd <- Wn, 32S is Wd <- Sn, and so on.
+    case InsnId::FMOV_S32_gen: plain(e, [&] { set_scalar(e, rd(w), b.CreateTrunc(e.xr(rn(w)), b.getInt32Ty())); }); return true;
+    case InsnId::FMOV_D64_gen: plain(e, [&] { set_scalar(e, rd(w), e.xr(rn(w))); }); return true;
+    case InsnId::FMOV_32S_gen: plain(e, [&] { e.set_xr(rd(w), b.CreateZExt(low_bits(e, rn(w), 32), b.getInt64Ty())); }); return true;
+    case InsnId::FMOV_64D_gen: plain(e, [&] { e.set_xr(rd(w), low_bits(e, rn(w), 64)); }); return true;
+
+    // FP arithmetic.
+    case InsnId::FADD_vector: fp_vector_op(e, w, FpOp::Add); return true;
+    case InsnId::FSUB_vector: fp_vector_op(e, w, FpOp::Sub); return true;
+    case InsnId::FMUL_vector: fp_vector_op(e, w, FpOp::Mul); return true;
+    case InsnId::FDIV_vector: fp_vector_op(e, w, FpOp::Div); return true;
+    case InsnId::FMLA_vector: fp_vector_op(e, w, FpOp::MulAdd); return true;
+    case InsnId::FMLS_vector: fp_vector_op(e, w, FpOp::MulSub); return true;
+    case InsnId::FADD_scalar: return fp_scalar_op(e, w, FpOp::Add);
+    case InsnId::FSUB_scalar: return fp_scalar_op(e, w, FpOp::Sub);
+    case InsnId::FMUL_scalar: return fp_scalar_op(e, w, FpOp::Mul);
+    case InsnId::FDIV_scalar: return fp_scalar_op(e, w, FpOp::Div);
+    // FMADD: a + n*m; FMSUB: a - n*m; FNMADD: -a - n*m; FNMSUB: -a + n*m (C7.2.*).
+    case InsnId::FMADD: return fp_scalar_op(e, w, FpOp::MulAdd);
+    case InsnId::FMSUB: return fp_scalar_op(e, w, FpOp::MulSub);
+    case InsnId::FNMADD: return fp_scalar_op(e, w, FpOp::MulSub, true);
+    case InsnId::FNMSUB: return fp_scalar_op(e, w, FpOp::MulAdd, true);
+    default:
+      return false;
+  }
+}
+
+}  // namespace bramble::jit
