@@ -3,8 +3,9 @@
 // runtime/host_main.c (x86-64 Linux, stdout: the native limit).
 //
 // A workload is one C file, integer only (the guest is built with
-// -mgeneral-regs-only), that defines bench_name and bench_run() and reports its
-// results only through bench_out(). It includes nothing but this header, so
+// -mgeneral-regs-only) unless it is one of the FP workloads listed in
+// CMakeLists.txt (fmatmul, nbody, imgfilter: built with the FP flags), that defines
+// bench_name and bench_run() and reports its results only through bench_out(). It includes nothing but this header, so
 // the very same file compiles for both targets. Every array it touches is a
 // static (in .bss) of uint64_t/uint32_t/uint8_t, and wider accesses are always
 // naturally aligned: with the MMU off the guest's memory is Device memory,
