@@ -47,12 +47,15 @@ Type* fp_type(IrEmitter& e, bool dbl) { return dbl ? e.b().getDoubleTy() : e.b()
 
 // A vector FP operand: <4 x float> or <2 x double>. A 64-bit single-precision vector
 // gets 1.0 in lanes 2 and 3, which no operation here turns into an exception.
-Value* fp_vector(IrEmitter& e, unsigned r, bool dbl, bool q) {
-  auto& b = e.b();
-  Value* v = b.CreateBitCast(e.vreg(r), llvm::FixedVectorType::get(fp_type(e, dbl), dbl ? 2 : 4));
+Value* pad_upper(IrEmitter& e, Value* v, bool dbl, bool q) {
   if (dbl || q) return v;
+  auto& b = e.b();
   Value* ones = llvm::ConstantVector::getSplat(llvm::ElementCount::getFixed(4), llvm::ConstantFP::get(b.getFloatTy(), 1.0));
   return b.CreateShuffleVector(v, ones, {0, 1, 6, 7});
+}
+Value* fp_vector(IrEmitter& e, unsigned r, bool dbl, bool q) {
+  auto& b = e.b();
+  return pad_upper(e, b.CreateBitCast(e.vreg(r), llvm::FixedVectorType::get(fp_type(e, dbl), dbl ? 2 : 4)), dbl, q);
 }
 Value* fp_scalar(IrEmitter& e, unsigned r, bool dbl) {
   return e.b().CreateBitCast(low_bits(e, r, dbl ? 64 : 32), fp_type(e, dbl));
@@ -84,7 +87,7 @@ void merge_inexact(IrEmitter& e, Value* flags) {
 void fp_native(IrEmitter& e, const std::function<Value*()>& op, const std::function<void(Value*)>& write) {
   Value *r = nullptr, *flags = nullptr;
   e.simd_native(
-      true,
+      true, false,
       [&] {
         r = e.host_fp(op, &flags);
         return host_result_exact(e, r, flags);
@@ -103,7 +106,7 @@ Value* fused(IrEmitter& e, Value* n, Value* m, Value* d) {
   return b.CreateConstrainedFPCall(fma, {n, m, d});
 }
 
-enum class FpOp { Add, Sub, Mul, Div, MulAdd, MulSub };
+enum class FpOp { Add, Sub, Mul, Div, MulAdd, MulSub, Sqrt };
 Value* apply(IrEmitter& e, FpOp op, Value* n, Value* m, Value* d) {
   auto& b = e.b();
   switch (op) {
@@ -113,6 +116,10 @@ Value* apply(IrEmitter& e, FpOp op, Value* n, Value* m, Value* d) {
     case FpOp::Div: return b.CreateFDiv(n, m);
     case FpOp::MulAdd: return fused(e, n, m, d);
     case FpOp::MulSub: return fused(e, b.CreateFNeg(n), m, d);
+    case FpOp::Sqrt: return b.CreateConstrainedFPCall(llvm::Intrinsic::getDeclaration(b.GetInsertBlock()->getModule(),
+                                                                                     llvm::Intrinsic::experimental_constrained_sqrt,
+                                                                                     {n->getType()}),
+                                                      {n});
   }
   return nullptr;
 }
@@ -131,6 +138,24 @@ void fp_vector_op(IrEmitter& e, uint32_t w, FpOp op) {
       [&](Value* r) { set_vector(e, rd(w), r, q); });
 }
 
+// FMUL/FMLA/FMLS (by element, vector): the Rm operand is one element of V<M:Rm>, index
+// H:L for singles and H for doubles.
+void fp_elem_op(IrEmitter& e, uint32_t w, FpOp op) {
+  const bool dbl = bits(w, 22, 22), q = bits(w, 30, 30);
+  const unsigned index = dbl ? bits(w, 11, 11) : bits(w, 11, 11) << 1 | bits(w, 21, 21);
+  fp_native(
+      e,
+      [&] {
+        auto& b = e.b();
+        Value* n = fp_vector(e, rn(w), dbl, q);
+        Value* all = b.CreateBitCast(e.vreg(bits(w, 20, 16)), n->getType());
+        Value* m = pad_upper(e, b.CreateShuffleVector(all, llvm::SmallVector<int, 4>(dbl ? 2 : 4, int(index))), dbl, q);
+        Value* d = op == FpOp::MulAdd || op == FpOp::MulSub ? fp_vector(e, rd(w), dbl, q) : nullptr;
+        return apply(e, op, n, m, d);
+      },
+      [&](Value* r) { set_vector(e, rd(w), r, q); });
+}
+
 // Scalar FADD ... and the FMADD family (ftype 00 single, 01 double; half runs the
 // handler). negate_addend/negate_product as FNMADD/FMSUB/FNMSUB define them.
 bool fp_scalar_op(IrEmitter& e, uint32_t w, FpOp op, bool negate_addend = false) {
@@ -141,7 +166,7 @@ bool fp_scalar_op(IrEmitter& e, uint32_t w, FpOp op, bool negate_addend = false)
       e,
       [&] {
         Value* n = fp_scalar(e, rn(w), dbl);
-        Value* m = fp_scalar(e, rm(w), dbl);
+        Value* m = op == FpOp::Sqrt ? nullptr : fp_scalar(e, rm(w), dbl);
         Value* a = op == FpOp::MulAdd || op == FpOp::MulSub ? fp_scalar(e, ra(w), dbl) : nullptr;
         if (a && negate_addend) a = e.b().CreateFNeg(a);
         return apply(e, op, n, m, a);
@@ -151,8 +176,9 @@ bool fp_scalar_op(IrEmitter& e, uint32_t w, FpOp op, bool negate_addend = false)
 }
 
 // ---- no FP exceptions: bit operations, moves, selects ----
-void plain(IrEmitter& e, const std::function<void()>& body) {
-  e.simd_native(false, nullptr, body);
+// gprs: whether the instruction writes X registers or SP (see simd_native).
+void plain(IrEmitter& e, const std::function<void()>& body, bool gprs = false) {
+  e.simd_native(false, gprs, nullptr, body);
 }
 
 void bitwise(IrEmitter& e, uint32_t w, llvm::Instruction::BinaryOps op, bool invert_m) {
@@ -183,6 +209,64 @@ void shift_imm(IrEmitter& e, uint32_t w, llvm::Instruction::BinaryOps op) {
     if (shift == esize && op == llvm::Instruction::LShr) r = llvm::Constant::getNullValue(n->getType());  // all shifted out
     else r = e.b().CreateBinOp(op, n, llvm::ConstantInt::get(n->getType(), shift == esize ? esize - 1 : shift));
     set_vector(e, rd(w), r, bits(w, 30, 30));
+  });
+}
+
+// The shuffle mask selecting lanes [from, to).
+llvm::SmallVector<int, 16> lane_range(int from, int to) {
+  llvm::SmallVector<int, 16> mask;
+  for (int i = from; i < to; ++i) mask.push_back(i);
+  return mask;
+}
+
+// Vector integer ops on lanes of the instruction's size field with FPSR.QC set when the
+// saturating result differs from the wrapping one (SQADD ...: the llvm.*.sat intrinsics).
+void saturating(IrEmitter& e, uint32_t w, llvm::Intrinsic::ID sat, llvm::Instruction::BinaryOps wrap) {
+  const unsigned ebytes = 1u << bits(w, 23, 22);
+  const bool q = bits(w, 30, 30);
+  plain(e, [&] {
+    auto& b = e.b();
+    Value* n = int_lanes(e, rn(w), ebytes);
+    Value* m = int_lanes(e, rm(w), ebytes);
+    Value* r = b.CreateBinaryIntrinsic(sat, n, m);
+    Value* differs = b.CreateICmpNE(r, b.CreateBinOp(wrap, n, m));
+    if (!q) differs = b.CreateShuffleVector(differs, lane_range(0, int(8 / ebytes)));
+    Value* qc = b.CreateZExt(b.CreateOrReduce(differs), b.getInt32Ty());
+    e.set_fpsr(b.CreateOr(e.fpsr(), b.CreateShl(qc, 27)));
+    set_vector(e, rd(w), r, q);
+  });
+}
+
+// The lower (Q = 0) or upper (Q = 1) half of V<r> as `count` lanes of ebytes, widened
+// (sign- or zero-extended) to twice that.
+Value* widened_half(IrEmitter& e, unsigned r, unsigned ebytes, bool upper, bool is_signed) {
+  auto& b = e.b();
+  const int count = int(8 / ebytes);
+  Value* half = b.CreateShuffleVector(int_lanes(e, r, ebytes), lane_range(upper ? count : 0, upper ? 2 * count : count));
+  Type* wide = llvm::FixedVectorType::get(b.getIntNTy(16 * ebytes), unsigned(count));
+  return is_signed ? b.CreateSExt(half, wide) : b.CreateZExt(half, wide);
+}
+
+// SADDL/UADDL/SSUBL/USUBL (and their "2" forms): size gives the narrow lanes.
+void long_binary(IrEmitter& e, uint32_t w, bool is_signed, llvm::Instruction::BinaryOps op) {
+  const unsigned ebytes = 1u << bits(w, 23, 22);
+  const bool upper = bits(w, 30, 30);
+  plain(e, [&] {
+    Value* n = widened_half(e, rn(w), ebytes, upper, is_signed);
+    Value* m = widened_half(e, rm(w), ebytes, upper, is_signed);
+    set_vector(e, rd(w), e.b().CreateBinOp(op, n, m), true);
+  });
+}
+
+// SSHLL/USHLL (UXTL/SXTL): narrow lanes of esize = 8 << HighestSetBit(immh) widened and
+// shifted left by immh:immb - esize.
+void lengthening_shift(IrEmitter& e, uint32_t w, bool is_signed) {
+  const unsigned immh = bits(w, 22, 19);
+  const unsigned esize = 8u << (31 - __builtin_clz(immh)), shift = bits(w, 22, 16) - esize;
+  plain(e, [&] {
+    Value* v = widened_half(e, rn(w), esize / 8, bits(w, 30, 30), is_signed);
+    if (shift) v = e.b().CreateShl(v, llvm::ConstantInt::get(v->getType(), shift));
+    set_vector(e, rd(w), v, true);
   });
 }
 
@@ -224,7 +308,7 @@ void single(IrEmitter& e, uint32_t w, bool load, unsigned bytes, Mode mode, int6
       store_v(e, t, addr, bytes);
     }
     if (mode != Mode::Offset) e.set_xsp(n, b.CreateAdd(base, e.c64(uint64_t(offset))));
-  });
+  }, mode != Mode::Offset);
 }
 
 void pair(IrEmitter& e, uint32_t w, bool load, Mode mode) {
@@ -248,7 +332,7 @@ void pair(IrEmitter& e, uint32_t w, bool load, Mode mode) {
       store_v(e, t2, addr2, bytes);
     }
     if (mode != Mode::Offset) e.set_xsp(n, b.CreateAdd(base, e.c64(uint64_t(offset))));
-  });
+  }, mode != Mode::Offset);
 }
 
 int64_t imm9(uint32_t w) { return sext(bits(w, 20, 12), 9); }
@@ -302,6 +386,21 @@ bool emit_fp_simd(IrEmitter& e, InsnId id, uint32_t w) {
     case InsnId::SHL_vector: shift_imm(e, w, BO::Shl); return true;
     case InsnId::USHR_vector: shift_imm(e, w, BO::LShr); return true;
     case InsnId::SSHR_vector: shift_imm(e, w, BO::AShr); return true;
+    case InsnId::ABS_vector:
+      int_binary(e, w, [&](Value* n, Value*) {
+        return b.CreateSelect(b.CreateICmpSLT(n, llvm::Constant::getNullValue(n->getType())), b.CreateNeg(n), n);
+      });
+      return true;
+    case InsnId::SQADD_vector: saturating(e, w, llvm::Intrinsic::sadd_sat, BO::Add); return true;
+    case InsnId::UQADD_vector: saturating(e, w, llvm::Intrinsic::uadd_sat, BO::Add); return true;
+    case InsnId::SQSUB_vector: saturating(e, w, llvm::Intrinsic::ssub_sat, BO::Sub); return true;
+    case InsnId::UQSUB_vector: saturating(e, w, llvm::Intrinsic::usub_sat, BO::Sub); return true;
+    case InsnId::SADDL_vector: long_binary(e, w, true, BO::Add); return true;
+    case InsnId::UADDL_vector: long_binary(e, w, false, BO::Add); return true;
+    case InsnId::SSUBL_vector: long_binary(e, w, true, BO::Sub); return true;
+    case InsnId::USUBL_vector: long_binary(e, w, false, BO::Sub); return true;
+    case InsnId::SSHLL_vector: lengthening_shift(e, w, true); return true;
+    case InsnId::USHLL_vector: lengthening_shift(e, w, false); return true;
     case InsnId::DUP_gen: {
       const unsigned imm5 = bits(w, 20, 16), ebytes = 1u << __builtin_ctz(imm5);
       if (imm5 == 0 || ebytes > 8) return false;
@@ -322,8 +421,8 @@ bool emit_fp_simd(IrEmitter& e, InsnId id, uint32_t w) {
     // FMOV_<to><from>_gen: S32 is Sd <- Wn, 32S is Wd <- Sn, and so on.
     case InsnId::FMOV_S32_gen: plain(e, [&] { set_scalar(e, rd(w), b.CreateTrunc(e.xr(rn(w)), b.getInt32Ty())); }); return true;
     case InsnId::FMOV_D64_gen: plain(e, [&] { set_scalar(e, rd(w), e.xr(rn(w))); }); return true;
-    case InsnId::FMOV_32S_gen: plain(e, [&] { e.set_xr(rd(w), b.CreateZExt(low_bits(e, rn(w), 32), b.getInt64Ty())); }); return true;
-    case InsnId::FMOV_64D_gen: plain(e, [&] { e.set_xr(rd(w), low_bits(e, rn(w), 64)); }); return true;
+    case InsnId::FMOV_32S_gen: plain(e, [&] { e.set_xr(rd(w), b.CreateZExt(low_bits(e, rn(w), 32), b.getInt64Ty())); }, true); return true;
+    case InsnId::FMOV_64D_gen: plain(e, [&] { e.set_xr(rd(w), low_bits(e, rn(w), 64)); }, true); return true;
 
     // FP arithmetic.
     case InsnId::FADD_vector: fp_vector_op(e, w, FpOp::Add); return true;
@@ -332,11 +431,15 @@ bool emit_fp_simd(IrEmitter& e, InsnId id, uint32_t w) {
     case InsnId::FDIV_vector: fp_vector_op(e, w, FpOp::Div); return true;
     case InsnId::FMLA_vector: fp_vector_op(e, w, FpOp::MulAdd); return true;
     case InsnId::FMLS_vector: fp_vector_op(e, w, FpOp::MulSub); return true;
+    case InsnId::FMUL_elem: fp_elem_op(e, w, FpOp::Mul); return true;
+    case InsnId::FMLA_elem: fp_elem_op(e, w, FpOp::MulAdd); return true;
+    case InsnId::FMLS_elem: fp_elem_op(e, w, FpOp::MulSub); return true;
     case InsnId::FADD_scalar: return fp_scalar_op(e, w, FpOp::Add);
     case InsnId::FSUB_scalar: return fp_scalar_op(e, w, FpOp::Sub);
     case InsnId::FMUL_scalar: return fp_scalar_op(e, w, FpOp::Mul);
     case InsnId::FDIV_scalar: return fp_scalar_op(e, w, FpOp::Div);
     // FMADD: a + n*m; FMSUB: a - n*m; FNMADD: -a - n*m; FNMSUB: -a + n*m (C7.2.*).
+    case InsnId::FSQRT_scalar: return fp_scalar_op(e, w, FpOp::Sqrt);
     case InsnId::FMADD: return fp_scalar_op(e, w, FpOp::MulAdd);
     case InsnId::FMSUB: return fp_scalar_op(e, w, FpOp::MulSub);
     case InsnId::FNMADD: return fp_scalar_op(e, w, FpOp::MulSub, true);

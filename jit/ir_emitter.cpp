@@ -340,12 +340,14 @@ Value* IrEmitter::call_at_insn(llvm::Type* ret, const void* fn, std::initializer
   flush_here(write_pc(pc_));
   std::vector<Type*> types;
   for (Value* a : args) types.push_back(a->getType());
-  Value* r = b_.CreateCall(llvm::FunctionType::get(ret, types, false), fn_ptr(fn), args);
+  auto* r = b_.CreateCall(llvm::FunctionType::get(ret, types, false), fn_ptr(fn), args);
+  helper_calls_.push_back(r);
   check_exit_after_helper();
   return r;
 }
 
 void IrEmitter::call_handler() {
+  fp_access_checked_ = false;  // the handler may be an MSR to CPACR/CPTR
   // The handler may read any register: everything written reaches CpuState first.
   call_at_insn(b_.getVoidTy(), reinterpret_cast<const void*>(blk_->handlers[index_]), {cpu_, c32(blk_->words[index_])});
   reload();
@@ -388,11 +390,12 @@ llvm::Function* IrEmitter::emit() {
   mxcsr_ = b_.CreateAlloca(b_.getInt32Ty());
   reload();
   b_.CreateStore(ctl_load(b_.getInt64Ty(), offsetof(ExecControl, budget)), budget_);
-  b_.CreateBr(heads_[0]);
+  entry_branch_ = b_.CreateBr(heads_[0]);
 
   for (size_t m = 0; m < members_.size(); ++m) {
     blk_ = members_[m];
     ended_ = false;
+    fp_access_checked_ = false;
     const uint64_t n = blk_->words.size();
     // A block runs only if the slice has room for all of it; otherwise the dispatcher
     // runs the rest of the slice in tier 0, instruction by instruction.
@@ -422,6 +425,7 @@ llvm::Function* IrEmitter::emit() {
     b_.CreateRetVoid();
   }
   place_flushes();
+  place_mxcsr_resets();
   return fn_;
 }
 

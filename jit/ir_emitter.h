@@ -99,9 +99,10 @@ class IrEmitter {
   void set_vreg(unsigned r, llvm::Value* v);   // V<r> from any 128-bit value
   llvm::Value* fpsr();                         // i32
   void set_fpsr(llvm::Value* v);
-  // Runs op() (which emits host FP operations) under the default MXCSR (round to nearest,
-  // no FTZ/DAZ, exceptions masked, flags clear) and returns its value; *flags gets the
-  // MXCSR exception flags it raised (i32: IE 1, DE 2, ZE 4, OE 8, UE 16, PE 32).
+  // Runs op() (which emits host FP operations) under the default MXCSR controls (round
+  // to nearest, no FTZ/DAZ, exceptions masked) and returns its value; *flags gets the
+  // MXCSR exception flags then set (i32: IE 1, DE 2, ZE 4, OE 8, UE 16, PE 32): those op
+  // raised, plus at most a Precision flag from an earlier host operation (see mxcsr_).
   llvm::Value* host_fp(const std::function<llvm::Value*()>& op, llvm::Value** flags);
   // The current SIMD&FP instruction done natively where that gives the architected
   // result, its tier-0 handler otherwise. The code first checks the SIMD&FP access traps
@@ -109,8 +110,10 @@ class IrEmitter {
   // default_fpcr, that FPCR selects round to nearest without flush-to-zero. compute()
   // then emits the host computation and returns an i1 that holds when its result is
   // exact (nullptr: always); only then does commit() write it. Otherwise the handler
-  // runs from the unchanged state.
-  void simd_native(bool default_fpcr, const std::function<llvm::Value*()>& compute,
+  // runs from the unchanged state. handler_writes_gprs: whether the handler may change
+  // X registers, SP or NZCV (a load/store's writeback, FMOV to a general register); if
+  // not, they need no reloading after it, which keeps the slow path small.
+  void simd_native(bool default_fpcr, bool handler_writes_gprs, const std::function<llvm::Value*()>& compute,
                    const std::function<void()>& commit);
 
   // Before an access based on SP: the SP alignment fault when SP is misaligned and the
@@ -119,7 +122,19 @@ class IrEmitter {
 
  private:
   llvm::Value* fp_access_allowed();  // i1: no CPACR/CPTR trap at the block's EL
+  // Host FP (host_fp) relies on MXCSR holding only flags raised by the translation's own
+  // committed host FP operations: the control bits at their reset value and no flag from
+  // elsewhere. So where a translation uses host FP, MXCSR is reset on entry and after
+  // every helper call (C++ may have left flags); a host operation that raises anything
+  // but Inexact goes to the slow path, which is such a call. FPSR.IXC being cumulative,
+  // a Precision flag carried over from an earlier operation changes nothing.
   llvm::AllocaInst* mxcsr_ = nullptr;  // scratch for ldmxcsr/stmxcsr
+  bool uses_host_fp_ = false;
+  bool fp_access_checked_ = false;  // on every path here since the last handler call
+  llvm::Instruction* entry_branch_ = nullptr;
+  std::vector<llvm::Instruction*> helper_calls_;
+  void reset_mxcsr();
+  void place_mxcsr_resets();
   llvm::Value* field_ptr(size_t offset);
   llvm::Value* state_load(llvm::Type* t, size_t offset);
   llvm::Instruction* state_store(llvm::Value* v, size_t offset);

@@ -53,12 +53,26 @@ Value* IrEmitter::fp_access_allowed() {
   return ok;
 }
 
+void IrEmitter::reset_mxcsr() {
+  b_.CreateStore(c32(0x1f80), mxcsr_);  // the x86 reset value: all masked, nearest, flags clear
+  b_.CreateIntrinsic(llvm::Intrinsic::x86_sse_ldmxcsr, {}, {mxcsr_});
+}
+
+void IrEmitter::place_mxcsr_resets() {
+  if (!uses_host_fp_) return;
+  b_.SetInsertPoint(entry_branch_);
+  reset_mxcsr();
+  for (llvm::Instruction* call : helper_calls_) {
+    b_.SetInsertPoint(call->getNextNode());
+    reset_mxcsr();
+  }
+}
+
 Value* IrEmitter::host_fp(const std::function<Value*()>& op, Value** flags) {
   // Constrained (strict) FP operations keep their order relative to the MXCSR accesses;
   // plain ones could legally be moved or folded across them.
   fn_->addFnAttr(llvm::Attribute::StrictFP);
-  b_.CreateStore(c32(0x1f80), mxcsr_);  // the x86 reset value
-  b_.CreateIntrinsic(llvm::Intrinsic::x86_sse_ldmxcsr, {}, {mxcsr_});
+  uses_host_fp_ = true;
   b_.setIsFPConstrained(true);
   b_.setDefaultConstrainedRounding(llvm::RoundingMode::NearestTiesToEven);
   b_.setDefaultConstrainedExcept(llvm::fp::ebStrict);
@@ -69,31 +83,54 @@ Value* IrEmitter::host_fp(const std::function<Value*()>& op, Value** flags) {
   return r;
 }
 
-void IrEmitter::simd_native(bool default_fpcr, const std::function<Value*()>& compute,
+void IrEmitter::simd_native(bool default_fpcr, bool handler_writes_gprs, const std::function<Value*()>& compute,
                             const std::function<void()>& commit) {
-  BasicBlock* fast = BasicBlock::Create(ctx_, "simd_fast", fn_);
-  BasicBlock* slow = BasicBlock::Create(ctx_, "simd_slow", fn_);
+  auto* handler = reinterpret_cast<const void*>(blk_->handlers[index_]);
   BasicBlock* done = BasicBlock::Create(ctx_, "simd_done", fn_);
-  Value* ok = fp_access_allowed();
+  // The access check, once per run of straight-line code: only a handler (an MSR) can
+  // change CPACR/CPTR or the EL within a translation.
+  if (!fp_access_checked_) {
+    BasicBlock* go = BasicBlock::Create(ctx_, "simd_go", fn_);
+    BasicBlock* trap = BasicBlock::Create(ctx_, "simd_trap", fn_);
+    b_.CreateCondBr(fp_access_allowed(), go, trap);
+    // The handler takes the trap and the translation leaves; a full helper call.
+    b_.SetInsertPoint(trap);
+    call_at_insn(b_.getVoidTy(), handler, {cpu_, c32(blk_->words[index_])});
+    if (handler_writes_gprs) reload();
+    b_.CreateBr(done);
+    b_.SetInsertPoint(go);
+    fp_access_checked_ = true;
+  }
+  // Redoing the instruction exactly: the handler of an FP operation reads and writes
+  // only V registers, FPCR and FPSR (which live in CpuState) and cannot fault, so it is
+  // a plain call: no write-back of the general registers, no exit check. (Its pc + 4
+  // lands in a CpuState pc that every way out of the translation overwrites.)
+  BasicBlock* redo = nullptr;
+  auto redo_block = [&] {
+    if (!redo) redo = BasicBlock::Create(ctx_, "simd_redo", fn_);
+    return redo;
+  };
   if (default_fpcr) {
     // FPCR.RMode (23:22) = round to nearest and FZ (24) = 0; DN and AHP cannot matter
     // where the results are checked to be numbers of single or double precision.
+    BasicBlock* fast = BasicBlock::Create(ctx_, "simd_fast", fn_);
     Value* fpcr = state_load(b_.getInt32Ty(), offsetof(CpuState, fpcr));
-    ok = b_.CreateAnd(ok, b_.CreateICmpEQ(b_.CreateAnd(fpcr, c32(0x01c00000)), c32(0)));
+    b_.CreateCondBr(b_.CreateICmpEQ(b_.CreateAnd(fpcr, c32(0x01c00000)), c32(0)), fast, redo_block());
+    b_.SetInsertPoint(fast);
   }
-  b_.CreateCondBr(ok, fast, slow);
-  b_.SetInsertPoint(fast);
   if (Value* exact = compute ? compute() : nullptr) {
     BasicBlock* write = BasicBlock::Create(ctx_, "simd_commit", fn_);
-    b_.CreateCondBr(exact, write, slow);
+    b_.CreateCondBr(exact, write, redo_block());
     b_.SetInsertPoint(write);
   }
   commit();
   b_.CreateBr(done);
-  b_.SetInsertPoint(slow);
-  call_at_insn(b_.getVoidTy(), reinterpret_cast<const void*>(blk_->handlers[index_]), {cpu_, c32(blk_->words[index_])});
-  reload();
-  b_.CreateBr(done);
+  if (redo) {
+    b_.SetInsertPoint(redo);
+    auto* ty = llvm::FunctionType::get(b_.getVoidTy(), {b_.getPtrTy(), b_.getInt32Ty()}, false);
+    helper_calls_.push_back(b_.CreateCall(ty, fn_ptr(handler), {cpu_, c32(blk_->words[index_])}));
+    b_.CreateBr(done);
+  }
   b_.SetInsertPoint(done);
 }
 
