@@ -47,6 +47,19 @@ bool transfer(Cpu& c, bool load_op, uint64_t addr, uint8_t* elem, unsigned ebyte
   return true;
 }
 
+// Where the whole transfer lies in one page that the fast TLB maps for it (and, where
+// alignment is enforced, the elements are aligned; they all share base's alignment), no
+// element can fault: the host address of base, else null. A store to a watched page
+// (code, an exclusive monitor) takes the element-wise path, which reports it.
+uint8_t* unfaulting_range(Cpu& c, uint64_t va, uint64_t bytes, unsigned ebytes, bool write) {
+  const FastTlbEntry& e = c.tlb_entry(c.s.el, va);
+  const uint64_t tag = write ? e.write_tag : e.read_tag;
+  if (tag != (va & ~0xfffull) || tag != ((va + bytes - 1) & ~0xfffull) || (va & (ebytes - 1) & e.align_mask)) return nullptr;
+  uint8_t* host = reinterpret_cast<uint8_t*>(va + e.addend);
+  if (write && c.store_watch[uint64_t(host - c.mem.ram) >> 12]) return nullptr;
+  return host;
+}
+
 // The post-index writeback: Rm = 31 adds the bytes transferred, otherwise Xm.
 void finish(Cpu& c, uint32_t w, uint64_t base, uint64_t transferred) {
   if (bits(w, 23, 23)) {
@@ -74,6 +87,21 @@ void multiple(Cpu& c, uint32_t w) {
   if (!base_ok(c, rn(w))) return;
   const uint64_t base = xsp(c, rn(w));
   const unsigned ebytes = 1u << size, elements = (q ? 16 : 8) / ebytes;
+  const uint64_t total = uint64_t(rpt) * selem * elements * ebytes;
+  if (uint8_t* host = unfaulting_range(c, base, total, ebytes, !load_op)) {
+    uint64_t offs = 0;
+    for (unsigned r = 0; r < rpt; ++r)
+      for (unsigned e = 0; e < elements; ++e)
+        for (unsigned s = 0; s < selem; ++s, offs += ebytes) {
+          uint8_t* elem = element_ptr(c.s.v, (t + r + s) % 32, e, ebytes);
+          if (load_op) std::memcpy(elem, host + offs, ebytes);
+          else std::memcpy(host + offs, elem, ebytes);
+        }
+    if (load_op && !q)
+      for (unsigned i = 0; i < rpt * selem; ++i) c.s.v[(t + i) % 32][1] = 0;
+    finish(c, w, base, total);
+    return;
+  }
   Regs v;
   std::memcpy(v, c.s.v, sizeof v);
   uint64_t offs = 0;
