@@ -212,6 +212,8 @@ void shift_imm(IrEmitter& e, uint32_t w, llvm::Instruction::BinaryOps op) {
   });
 }
 
+Value* pack(IrEmitter& e, Value* lo, Value* hi);
+
 // The shuffle mask selecting lanes [from, to).
 llvm::SmallVector<int, 16> lane_range(int from, int to) {
   llvm::SmallVector<int, 16> mask;
@@ -267,6 +269,24 @@ void lengthening_shift(IrEmitter& e, uint32_t w, bool is_signed) {
     Value* v = widened_half(e, rn(w), esize / 8, bits(w, 30, 30), is_signed);
     if (shift) v = e.b().CreateShl(v, llvm::ConstantInt::get(v->getType(), shift));
     set_vector(e, rd(w), v, true);
+  });
+}
+
+// SHRN/RSHRN (and XTN, a narrowing by zero): 2 * esize lanes of Vn shifted right and
+// truncated into the lower 64 bits of Vd (Q = 0, upper half zeroed) or the upper 64
+// (Q = 1, the "2" form, lower half kept). The rounding add may wrap in 2 * esize bits:
+// the bits it loses are above those kept, as the shift is at most esize.
+void narrow(IrEmitter& e, uint32_t w, unsigned esize, unsigned shift, bool rounding) {
+  plain(e, [&] {
+    auto& b = e.b();
+    Value* n = int_lanes(e, rn(w), esize / 4);
+    if (rounding) n = b.CreateAdd(n, llvm::ConstantInt::get(n->getType(), 1ull << (shift - 1)));
+    if (shift) n = b.CreateLShr(n, llvm::ConstantInt::get(n->getType(), shift));
+    auto* nt = llvm::cast<llvm::FixedVectorType>(n->getType());
+    Value* half = b.CreateBitCast(b.CreateTrunc(n, llvm::FixedVectorType::get(b.getIntNTy(esize), nt->getNumElements())),
+                                  b.getInt64Ty());
+    Value* r = bits(w, 30, 30) ? b.CreateInsertElement(e.vreg(rd(w)), half, uint64_t(1)) : pack(e, half, e.c64(0));
+    e.set_vreg(rd(w), r);
   });
 }
 
@@ -337,6 +357,28 @@ void pair(IrEmitter& e, uint32_t w, bool load, Mode mode) {
 
 int64_t imm9(uint32_t w) { return sext(bits(w, 20, 12), 9); }
 
+// Register offset (LDR/STR (register), SIMD&FP): Xm or Wm extended per option, shifted
+// by log2(bytes) when S is set.
+void single_reg_offset(IrEmitter& e, uint32_t w, bool load, unsigned bytes) {
+  const unsigned option = bits(w, 15, 13), shift = bits(w, 12, 12) ? __builtin_ctz(bytes) : 0;
+  plain(e, [&] {
+    auto& b = e.b();
+    const unsigned n = rn(w), t = rd(w);
+    if (n == 31) e.check_sp_alignment();
+    Value* m = e.xr(rm(w));
+    if (option == 2) m = b.CreateZExt(b.CreateTrunc(m, b.getInt32Ty()), b.getInt64Ty());       // UXTW
+    else if (option == 6) m = b.CreateSExt(b.CreateTrunc(m, b.getInt32Ty()), b.getInt64Ty());  // SXTW
+    Value* addr = b.CreateAdd(e.xsp(n), shift ? b.CreateShl(m, shift) : m);
+    if (load) {
+      Value *lo, *hi;
+      load_v(e, t, addr, bytes, &lo, &hi);
+      e.set_vreg(t, pack(e, lo, hi));
+    } else {
+      store_v(e, t, addr, bytes);
+    }
+  });
+}
+
 }  // namespace
 
 bool emit_fp_simd(IrEmitter& e, InsnId id, uint32_t w) {
@@ -362,6 +404,10 @@ bool emit_fp_simd(IrEmitter& e, InsnId id, uint32_t w) {
     case InsnId::STR_imm_simd_pre: single(e, w, false, size_bytes, Mode::Pre, imm9(w)); return true;
     case InsnId::LDR_imm_simd_pre_q: single(e, w, true, 16, Mode::Pre, imm9(w)); return true;
     case InsnId::STR_imm_simd_pre_q: single(e, w, false, 16, Mode::Pre, imm9(w)); return true;
+    case InsnId::LDR_reg_simd: single_reg_offset(e, w, true, size_bytes); return true;
+    case InsnId::STR_reg_simd: single_reg_offset(e, w, false, size_bytes); return true;
+    case InsnId::LDR_reg_simd_q: single_reg_offset(e, w, true, 16); return true;
+    case InsnId::STR_reg_simd_q: single_reg_offset(e, w, false, 16); return true;
     case InsnId::LDP_simd_off: case InsnId::LDNP_simd: pair(e, w, true, Mode::Offset); return true;
     case InsnId::STP_simd_off: case InsnId::STNP_simd: pair(e, w, false, Mode::Offset); return true;
     case InsnId::LDP_simd_pre: pair(e, w, true, Mode::Pre); return true;
@@ -401,6 +447,13 @@ bool emit_fp_simd(IrEmitter& e, InsnId id, uint32_t w) {
     case InsnId::USUBL_vector: long_binary(e, w, false, BO::Sub); return true;
     case InsnId::SSHLL_vector: lengthening_shift(e, w, true); return true;
     case InsnId::USHLL_vector: lengthening_shift(e, w, false); return true;
+    case InsnId::XTN_vector: narrow(e, w, 8u << bits(w, 23, 22), 0, false); return true;
+    case InsnId::SHRN_vector: case InsnId::RSHRN_vector: {
+      const unsigned immh = bits(w, 22, 19);
+      const unsigned esize = 8u << (31 - __builtin_clz(immh));
+      narrow(e, w, esize, 2 * esize - bits(w, 22, 16), id == InsnId::RSHRN_vector);
+      return true;
+    }
     case InsnId::DUP_gen: {
       const unsigned imm5 = bits(w, 20, 16), ebytes = 1u << __builtin_ctz(imm5);
       if (imm5 == 0 || ebytes > 8) return false;

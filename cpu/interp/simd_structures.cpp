@@ -89,8 +89,19 @@ void multiple(Cpu& c, uint32_t w) {
   const unsigned ebytes = 1u << size, elements = (q ? 16 : 8) / ebytes;
   const uint64_t total = uint64_t(rpt) * selem * elements * ebytes;
   if (uint8_t* host = unfaulting_range(c, base, total, ebytes, !load_op)) {
+    const unsigned reg_bytes = elements * ebytes;
+    if (selem == 1) {
+      // LD1/ST1: memory holds the registers one after the other.
+      for (unsigned r = 0; r < rpt; ++r) {
+        uint8_t* reg = reinterpret_cast<uint8_t*>(c.s.v[(t + r) % 32]);
+        // Fixed sizes: a variable-length memcpy here became a slow `rep movs`.
+        uint8_t* mem = host + r * reg_bytes;
+        if (reg_bytes == 16) load_op ? std::memcpy(reg, mem, 16) : std::memcpy(mem, reg, 16);
+        else load_op ? std::memcpy(reg, mem, 8) : std::memcpy(mem, reg, 8);
+      }
+    }
     uint64_t offs = 0;
-    for (unsigned r = 0; r < rpt; ++r)
+    for (unsigned r = 0; r < rpt && selem > 1; ++r)
       for (unsigned e = 0; e < elements; ++e)
         for (unsigned s = 0; s < selem; ++s, offs += ebytes) {
           uint8_t* elem = element_ptr(c.s.v, (t + r + s) % 32, e, ebytes);
