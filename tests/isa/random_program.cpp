@@ -55,10 +55,12 @@ bool rd_31_is_sp(InsnId id) {
 }
 }  // namespace
 
-ProgramGenerator::ProgramGenerator(uint64_t seed, std::vector<InsnClass> classes) : rng_(seed) {
+ProgramGenerator::ProgramGenerator(uint64_t seed, std::vector<InsnClass> classes, const char* only_lines)
+    : rng_(seed) {
   // While developing a group, BRAMBLE_ISA_LINES (a regular expression on line names, such
   // as "_elem" or "^(SSHR|USHR)_") restricts the draw to the lines it matches.
-  const char* lines = std::getenv("BRAMBLE_ISA_LINES");
+  const char* env_lines = std::getenv("BRAMBLE_ISA_LINES");
+  const char* lines = env_lines ? env_lines : only_lines;
   const std::regex only(lines ? lines : "");
   for (const Entry& e : a64::named_entries()) {
     if (std::find(classes.begin(), classes.end(), e.cls) == classes.end()) continue;
@@ -87,6 +89,9 @@ uint64_t ProgramGenerator::fp_value(unsigned bits) {
   const uint64_t emax = (1ull << E) - 1, fmask = (1ull << F) - 1, bias = (1ull << (E - 1)) - 1;
   const uint64_t frac = rng_() & fmask;
   auto make = [&](uint64_t e, uint64_t f) { return sign | (e << F) | (f & fmask); };
+  // Mostly 0.125 .. 8 with any fraction: sums and products of these are inexact or
+  // exact by chance, so each operation decides IXC by itself.
+  if (ordinary_fp_ && rng_() % 8 != 0) return make(bias - 3 + rng_() % 7, frac);
   switch (rng_() % 16) {
     case 0: return sign;                                                       // zero
     case 1: return make(emax, 0);                                              // infinity
@@ -107,8 +112,9 @@ uint64_t ProgramGenerator::fp_value(unsigned bits) {
   }
 }
 
-InitialState ProgramGenerator::initial_state(uint64_t end_addr) {
+InitialState ProgramGenerator::initial_state(uint64_t end_addr, bool ordinary_fp) {
   InitialState s;
+  ordinary_fp_ = ordinary_fp;
   for (unsigned i = 0; i < 31; ++i) s.x[i] = interesting_value();
   for (unsigned r : kPtrRegs) s.x[r] = kPointerBase + ((rng_() % 512) - 256) * 16;
   for (unsigned r : kIndexRegs) s.x[r] = rng_() % 256;
@@ -128,7 +134,7 @@ InitialState ProgramGenerator::initial_state(uint64_t end_addr) {
     v[1] = rng_() % 2 ? fp_value(64) : rng_();
   }
   // RMode (all four), FZ, DN and AHP in every combination.
-  s.fpcr = uint32_t(rng_() % 4) << 22 | uint32_t(rng_() % 8) << 24;
+  s.fpcr = ordinary_fp ? 0 : uint32_t(rng_() % 4) << 22 | uint32_t(rng_() % 8) << 24;
   s.data.resize(kDataSize);
   for (size_t i = 0; i < kDataSize; i += 8) {
     const uint64_t v = rng_() % 4 == 0 ? interesting_value() : rng_();
