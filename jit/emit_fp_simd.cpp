@@ -293,13 +293,18 @@ void narrow(IrEmitter& e, uint32_t w, unsigned esize, unsigned shift, bool round
 // ---- SIMD&FP loads and stores ----
 enum class Mode { Offset, Pre, Post };
 
-// Moves `bytes` (1 ... 16) between V<t> and memory at addr: 16 bytes as two 8-byte
-// accesses, as tier 0 does.
-void load_v(IrEmitter& e, unsigned t, Value* addr, unsigned bytes, Value** lo, Value** hi) {
+Value* pack(IrEmitter& e, Value* lo, Value* hi) {
   auto& b = e.b();
-  *lo = e.load(addr, bytes == 16 ? 8 : bytes);
-  *hi = bytes == 16 ? e.load(b.CreateAdd(addr, e.c64(8)), 8) : e.c64(0);
-  (void)t;
+  return b.CreateInsertElement(b.CreateInsertElement(llvm::Constant::getNullValue(i64x2(e)), lo, uint64_t(0)), hi, uint64_t(1));
+}
+
+// Reads V<t> from memory at addr (load) or writes it there: `bytes` of 1 ... 16, the 16
+// as two 8-byte accesses, as tier 0 does. A load writes the register only once every
+// access succeeded (a fault leaves the translation before).
+Value* load_v(IrEmitter& e, Value* addr, unsigned bytes) {
+  Value* lo = e.load(addr, bytes == 16 ? 8 : bytes);
+  Value* hi = bytes == 16 ? e.load(e.b().CreateAdd(addr, e.c64(8)), 8) : e.c64(0);
+  return pack(e, lo, hi);
 }
 void store_v(IrEmitter& e, unsigned t, Value* addr, unsigned bytes) {
   auto& b = e.b();
@@ -307,9 +312,9 @@ void store_v(IrEmitter& e, unsigned t, Value* addr, unsigned bytes) {
   e.store(addr, bytes == 16 ? 8 : bytes, b.CreateExtractElement(v, uint64_t(0)));
   if (bytes == 16) e.store(b.CreateAdd(addr, e.c64(8)), 8, b.CreateExtractElement(v, uint64_t(1)));
 }
-Value* pack(IrEmitter& e, Value* lo, Value* hi) {
-  auto& b = e.b();
-  return b.CreateInsertElement(b.CreateInsertElement(llvm::Constant::getNullValue(i64x2(e)), lo, uint64_t(0)), hi, uint64_t(1));
+void transfer_v(IrEmitter& e, bool load, unsigned t, Value* addr, unsigned bytes) {
+  if (load) e.set_vreg(t, load_v(e, addr, bytes));
+  else store_v(e, t, addr, bytes);
 }
 
 // One register: bytes from the line's size field (or 16 for the _q lines).
@@ -320,13 +325,7 @@ void single(IrEmitter& e, uint32_t w, bool load, unsigned bytes, Mode mode, int6
     if (n == 31) e.check_sp_alignment();
     Value* base = e.xsp(n);
     Value* addr = mode == Mode::Post ? base : b.CreateAdd(base, e.c64(uint64_t(offset)));
-    if (load) {
-      Value *lo, *hi;
-      load_v(e, t, addr, bytes, &lo, &hi);
-      e.set_vreg(t, pack(e, lo, hi));
-    } else {
-      store_v(e, t, addr, bytes);
-    }
+    transfer_v(e, load, t, addr, bytes);
     if (mode != Mode::Offset) e.set_xsp(n, b.CreateAdd(base, e.c64(uint64_t(offset))));
   }, mode != Mode::Offset);
 }
@@ -342,11 +341,11 @@ void pair(IrEmitter& e, uint32_t w, bool load, Mode mode) {
     Value* addr = mode == Mode::Post ? base : b.CreateAdd(base, e.c64(uint64_t(offset)));
     Value* addr2 = b.CreateAdd(addr, e.c64(bytes));
     if (load) {
-      Value *lo1, *hi1, *lo2, *hi2;
-      load_v(e, t, addr, bytes, &lo1, &hi1);
-      load_v(e, t2, addr2, bytes, &lo2, &hi2);
-      e.set_vreg(t, pack(e, lo1, hi1));
-      e.set_vreg(t2, pack(e, lo2, hi2));
+      // Both loads before either register is written.
+      Value* v1 = load_v(e, addr, bytes);
+      Value* v2 = load_v(e, addr2, bytes);
+      e.set_vreg(t, v1);
+      e.set_vreg(t2, v2);
     } else {
       store_v(e, t, addr, bytes);
       store_v(e, t2, addr2, bytes);
@@ -369,13 +368,7 @@ void single_reg_offset(IrEmitter& e, uint32_t w, bool load, unsigned bytes) {
     if (option == 2) m = b.CreateZExt(b.CreateTrunc(m, b.getInt32Ty()), b.getInt64Ty());       // UXTW
     else if (option == 6) m = b.CreateSExt(b.CreateTrunc(m, b.getInt32Ty()), b.getInt64Ty());  // SXTW
     Value* addr = b.CreateAdd(e.xsp(n), shift ? b.CreateShl(m, shift) : m);
-    if (load) {
-      Value *lo, *hi;
-      load_v(e, t, addr, bytes, &lo, &hi);
-      e.set_vreg(t, pack(e, lo, hi));
-    } else {
-      store_v(e, t, addr, bytes);
-    }
+    transfer_v(e, load, t, addr, bytes);
   });
 }
 
