@@ -65,13 +65,6 @@ inline void fp_indexed(Cpu& c, uint32_t w, Op&& op) {
   c.s.pc += 4;
 }
 
-// SQDMULH/SQRDMULH: the high half of the doubled product, optionally rounded; only
-// min * min saturates.
-inline uint64_t sqdmulh(uint64_t a, uint64_t b, unsigned esize, bool round, bool* sat) {
-  const i128 product = 2 * i128(sx(a, esize)) * sx(b, esize) + (round ? i128(1) << (esize - 1) : 0);
-  return saturate(product >> esize, esize, false, sat);
-}
-
 // Long forms: the shared widening loop with m fixed to the indexed element.
 template <typename Op>
 inline void long_indexed(Cpu& c, uint32_t w, bool is_unsigned, Op&& op) {

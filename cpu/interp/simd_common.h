@@ -52,6 +52,13 @@ inline uint64_t saturate(i128 x, unsigned esize, bool is_unsigned, bool* sat) {
   return uint64_t(x) & mask_of(esize);
 }
 
+// SQDMULH/SQRDMULH: the high half of the doubled product, optionally rounded; only
+// min * min saturates.
+inline uint64_t sqdmulh(uint64_t a, uint64_t b, unsigned esize, bool round, bool* sat) {
+  const i128 product = 2 * i128(sx(a, esize)) * sx(b, esize) + (round ? i128(1) << (esize - 1) : 0);
+  return saturate(product >> esize, esize, false, sat);
+}
+
 // ---- Long (widening) operations ----
 // Shared by "three different" (C4.1.90: SMLAL, SQDMULL, SADDW...) and "by element"
 // (SMLAL, SQDMULL... with an indexed Rm): element e of the result is 2 * esize bits wide,

@@ -222,10 +222,8 @@ BRAMBLE_INT_OP(SQSHL_reg_vector, shift_by_register(a, b, esize, false, false, tr
 BRAMBLE_INT_OP(UQSHL_reg_vector, shift_by_register(a, b, esize, true, false, true, sat))
 BRAMBLE_INT_OP(SQRSHL_vector, shift_by_register(a, b, esize, false, true, true, sat))
 BRAMBLE_INT_OP(UQRSHL_vector, shift_by_register(a, b, esize, true, true, true, sat))
-// SQDMULH/SQRDMULH: the high half of the doubled product, saturated (only min * min
-// overflows), optionally rounded.
-BRAMBLE_INT_OP(SQDMULH_vector, saturate((2 * i128(sa) * sb) >> esize, esize, false, sat))
-BRAMBLE_INT_OP(SQRDMULH_vector, saturate((2 * i128(sa) * sb + (i128(1) << (esize - 1))) >> esize, esize, false, sat))
+BRAMBLE_INT_OP(SQDMULH_vector, sqdmulh(a, b, esize, false, sat))
+BRAMBLE_INT_OP(SQRDMULH_vector, sqdmulh(a, b, esize, true, sat))
 #undef BRAMBLE_INT_OP
 
 void exec_ADDP_vector(Cpu& c, uint32_t w) { integer_pairwise(c, w, [](uint64_t a, uint64_t b, unsigned) { return a + b; }); }
