@@ -381,6 +381,14 @@ void Cpu::unlink_translations() {
   for (auto& [pc, b] : blocks_) b->jit_exit[0] = b->jit_exit[1] = nullptr;
 }
 
+Cpu::CodePage* Cpu::find_code_page(uint64_t page) {
+  if (page == last_code_page_) return last_code_page_entry_;
+  auto it = code_pages_.find(page);
+  if (it == code_pages_.end()) return nullptr;
+  last_code_page_ = page;
+  return last_code_page_entry_ = &it->second;
+}
+
 void Cpu::invalidate_code(uint64_t pa, uint64_t len) {
   if (len == 0) return;
   bool dropped = false;
@@ -406,9 +414,9 @@ void Cpu::invalidate_code(uint64_t pa, uint64_t len) {
   }
   for (uint64_t page = first >> kPageBits; page <= (last >> kPageBits) && page < store_watch.size(); ++page) {
     if (!(store_watch[page] & kWatchCode)) continue;
-    auto pit = code_pages_.find(page);
-    if (pit == code_pages_.end()) continue;
-    CodePage& cp = pit->second;
+    CodePage* found = find_code_page(page);
+    if (!found) continue;
+    CodePage& cp = *found;
     const uint64_t page_start = page << kPageBits;
     const uint64_t lo = std::max(first, page_start), hi = std::min(last, page_start + (1u << kPageBits) - 1);
     bool touches_code = false;
@@ -434,7 +442,8 @@ void Cpu::invalidate_code(uint64_t pa, uint64_t len) {
     }
     cp.blocks = std::move(keep);
     if (cp.blocks.empty()) {
-      code_pages_.erase(pit);
+      code_pages_.erase(page);
+      last_code_page_ = ~0ull;
       store_watch[page] &= uint8_t(~kWatchCode);
     }
     stats.invalidations++;
@@ -452,6 +461,7 @@ void Cpu::invalidate_all_code() {
   }
   blocks_.clear();
   code_pages_.clear();
+  last_code_page_ = ~0ull;
   std::fill(store_watch.begin(), store_watch.end(), 0);
   set_monitor_watch(s.excl_valid);
   std::fill(std::begin(fast_), std::end(fast_), nullptr);

@@ -285,6 +285,12 @@ class Cpu {
     uint64_t words[(1u << 12) / 4 / 64] = {};
   };
   std::unordered_map<uint64_t, CodePage> code_pages_;
+  // The page the last store into a code page hit: data next to code is stored to over
+  // and over, and the map's lookup (a division) was 8% of such a guest's time. Entries
+  // stay put in the node-based map until erased, which clears this.
+  uint64_t last_code_page_ = ~0ull;
+  CodePage* last_code_page_entry_ = nullptr;
+  CodePage* find_code_page(uint64_t page);
   std::vector<std::unique_ptr<Block>> dead_;
   std::vector<std::shared_ptr<void>> retired_code_;  // dropped translations, freed like dead_
   // Translated exits linked to a block in another page, (block pc, serial): a new
