@@ -2,19 +2,22 @@
 //
 // Integer and bitwise vector operations, moves, selects and SIMD&FP loads and stores have
 // no FP exceptions and compile directly. FP arithmetic runs on the host only where the
-// host gives Arm's bits and flags: FPCR selects round to nearest without flush-to-zero;
-// no x86 exception other than Inexact was raised (so no input was a NaN with a signalling
-// payload, a denormal, or made an invalid operation, division by zero, overflow or
-// underflow); and no result is a NaN (x86 and Arm choose and quiet NaNs differently) or
-// below twice the smallest normal (x86 detects tininess after rounding, Arm before,
-// A1.5.7). Inexact maps to FPSR.IXC. Anything else re-runs the exact tier-0 handler
-// (simd_native) from the unchanged state; everything not listed here is a handler call.
+// host gives Arm's bits and flags: FPCR selects round to nearest without flush-to-zero,
+// and every result is a finite number of at least twice the smallest normal. Then no
+// input was a NaN (x86 and Arm choose and quiet NaNs differently) and nothing was
+// invalid, divided by zero, overflowed or underflowed (x86 detects tininess after
+// rounding, Arm before, A1.5.7); a denormal input gives IEEE's result on both, raising no
+// Arm flag without FZ. Only Inexact remains: if FPSR.IXC is already set (as it is soon in
+// most FP code; QEMU's hardfloat relies on the same) there is nothing to learn, else
+// MXCSR.PE tells. Anything else re-runs the exact tier-0 handler (simd_native) from the
+// unchanged state; everything not listed here is a handler call.
 #include "cpu/regs.h"
 #include "jit/ir_emitter.h"
 
 namespace bramble::jit {
 
 using a64::InsnId;
+using llvm::BasicBlock;
 using llvm::Type;
 using llvm::Value;
 
@@ -61,8 +64,11 @@ Value* fp_scalar(IrEmitter& e, unsigned r, bool dbl) {
   return e.b().CreateBitCast(low_bits(e, r, dbl ? 64 : 32), fp_type(e, dbl));
 }
 
-// i1: host result r (scalar or vector) is one Arm gives too, given the MXCSR flags.
-Value* host_result_exact(IrEmitter& e, Value* r, Value* flags) {
+// i1: every lane of the host result r (scalar or vector) is finite and at least twice
+// the smallest normal, or a zero where zero_ok. A sum or difference that comes out zero
+// is exact; a zero product, quotient or fused result may have underflowed (UFC), which
+// without the x86 flags only the exact path can tell.
+Value* host_result_usable(IrEmitter& e, Value* r, bool zero_ok) {
   auto& b = e.b();
   Type* t = r->getType();
   const bool dbl = t->getScalarType()->isDoubleTy();
@@ -71,30 +77,50 @@ Value* host_result_exact(IrEmitter& e, Value* r, Value* flags) {
   if (auto* vt = llvm::dyn_cast<llvm::VectorType>(t)) int_t = llvm::VectorType::get(int_t, vt->getElementCount());
   auto k = [&](uint64_t v) { return llvm::ConstantInt::get(int_t, v); };
   Value* abs = b.CreateAnd(b.CreateBitCast(r, int_t), k((1ull << (bits - 1)) - 1));
-  Value* nan = b.CreateICmpUGT(abs, k(((1ull << (bits - 1 - frac)) - 1) << frac));
-  Value* tiny = b.CreateICmpULT(b.CreateSub(abs, k(1)), k((2ull << frac) - 1));  // 0 < |r| < 2 * min normal
-  Value* bad = b.CreateOr(nan, tiny);
+  Value* not_finite = b.CreateICmpUGE(abs, k(((1ull << (bits - 1 - frac)) - 1) << frac));  // inf or NaN
+  Value* tiny = zero_ok ? b.CreateICmpULT(b.CreateSub(abs, k(1)), k((2ull << frac) - 1))  // 0 < |r| < 2 * min normal
+                        : b.CreateICmpULT(abs, k(2ull << frac));                      // |r| < 2 * min normal
+  Value* bad = b.CreateOr(not_finite, tiny);
   if (t->isVectorTy()) bad = b.CreateOrReduce(bad);
-  Value* raised = b.CreateICmpNE(b.CreateAnd(flags, e.c32(0x1f)), e.c32(0));
-  return b.CreateNot(b.CreateOr(bad, raised));
-}
-// FPSR.IXC |= MXCSR.PE (bit 5 to bit 4).
-void merge_inexact(IrEmitter& e, Value* flags) {
-  e.set_fpsr(e.b().CreateOr(e.fpsr(), e.b().CreateAnd(e.b().CreateLShr(flags, 1), e.c32(0x10))));
+  return b.CreateNot(bad);
 }
 
-// An FP operation on host values; result written by `write`.
-void fp_native(IrEmitter& e, const std::function<Value*()>& op, const std::function<void(Value*)>& write) {
-  Value *r = nullptr, *flags = nullptr;
+// The FPSR.IXC (bit 4) the operation just emitted adds: MXCSR.PE, read only while IXC
+// is clear. Reading MXCSR waits for every FP operation before it, so skipping it once
+// IXC is set lets independent operations overlap again.
+Value* inexact_to_add(IrEmitter& e) {
+  auto& b = e.b();
+  llvm::Function* fn = b.GetInsertBlock()->getParent();
+  BasicBlock* from = b.GetInsertBlock();
+  BasicBlock* read = BasicBlock::Create(e.ctx(), "read_mxcsr", fn);
+  BasicBlock* join = BasicBlock::Create(e.ctx(), "inexact", fn);
+  Value* ixc_clear = b.CreateICmpEQ(b.CreateAnd(e.fpsr(), e.c32(0x10)), e.c32(0));
+  b.CreateCondBr(ixc_clear, read, join);
+  b.SetInsertPoint(read);
+  Value* pe = b.CreateAnd(b.CreateLShr(e.host_fp_flags(), 1), e.c32(0x10));  // PE is bit 5
+  b.CreateBr(join);
+  b.SetInsertPoint(join);
+  llvm::PHINode* phi = b.CreatePHI(b.getInt32Ty(), 2);
+  phi->addIncoming(e.c32(0), from);
+  phi->addIncoming(pe, read);
+  return phi;
+}
+
+// An FP operation on host values; result written by `write`. zero_ok: see
+// host_result_usable.
+void fp_native(IrEmitter& e, bool zero_ok, const std::function<Value*()>& op, const std::function<void(Value*)>& write) {
+  Value *r = nullptr, *ixc = nullptr;
   e.simd_native(
       true, false,
       [&] {
-        r = e.host_fp(op, &flags);
-        return host_result_exact(e, r, flags);
+        r = e.host_fp(op);
+        Value* usable = host_result_usable(e, r, zero_ok);
+        ixc = inexact_to_add(e);
+        return usable;
       },
       [&] {
         write(r);
-        merge_inexact(e, flags);
+        e.set_fpsr(e.b().CreateOr(e.fpsr(), ixc));
       });
 }
 
@@ -124,11 +150,15 @@ Value* apply(IrEmitter& e, FpOp op, Value* n, Value* m, Value* d) {
   return nullptr;
 }
 
+// A zero sum or difference is exact (a tiny one is representable), and so is a zero
+// square root (of a zero); products, quotients and fused results can underflow to zero.
+bool exact_when_zero(FpOp op) { return op == FpOp::Add || op == FpOp::Sub || op == FpOp::Sqrt; }
+
 // FADD/FSUB/FMUL/FDIV/FMLA/FMLS (vector): sz selects double.
 void fp_vector_op(IrEmitter& e, uint32_t w, FpOp op) {
   const bool dbl = bits(w, 22, 22), q = bits(w, 30, 30);
   fp_native(
-      e,
+      e, exact_when_zero(op),
       [&] {
         Value* n = fp_vector(e, rn(w), dbl, q);
         Value* m = fp_vector(e, rm(w), dbl, q);
@@ -144,7 +174,7 @@ void fp_elem_op(IrEmitter& e, uint32_t w, FpOp op) {
   const bool dbl = bits(w, 22, 22), q = bits(w, 30, 30);
   const unsigned index = dbl ? bits(w, 11, 11) : bits(w, 11, 11) << 1 | bits(w, 21, 21);
   fp_native(
-      e,
+      e, exact_when_zero(op),
       [&] {
         auto& b = e.b();
         Value* n = fp_vector(e, rn(w), dbl, q);
@@ -163,7 +193,7 @@ bool fp_scalar_op(IrEmitter& e, uint32_t w, FpOp op, bool negate_addend = false)
   if (ftype > 1) return false;
   const bool dbl = ftype == 1;
   fp_native(
-      e,
+      e, exact_when_zero(op),
       [&] {
         Value* n = fp_scalar(e, rn(w), dbl);
         Value* m = op == FpOp::Sqrt ? nullptr : fp_scalar(e, rm(w), dbl);

@@ -100,10 +100,11 @@ class IrEmitter {
   llvm::Value* fpsr();                         // i32
   void set_fpsr(llvm::Value* v);
   // Runs op() (which emits host FP operations) under the default MXCSR controls (round
-  // to nearest, no FTZ/DAZ, exceptions masked) and returns its value; *flags gets the
-  // MXCSR exception flags then set (i32: IE 1, DE 2, ZE 4, OE 8, UE 16, PE 32): those op
-  // raised, plus at most a Precision flag from an earlier host operation (see mxcsr_).
-  llvm::Value* host_fp(const std::function<llvm::Value*()>& op, llvm::Value** flags);
+  // to nearest, no FTZ/DAZ, exceptions masked) and returns its value.
+  llvm::Value* host_fp(const std::function<llvm::Value*()>& op);
+  // The MXCSR exception flags now set (i32: IE 1, DE 2, ZE 4, OE 8, UE 16, PE 32): those
+  // raised by the host FP operations since the last reset (see mxcsr_).
+  llvm::Value* host_fp_flags();
   // The current SIMD&FP instruction done natively where that gives the architected
   // result, its tier-0 handler otherwise. The code first checks the SIMD&FP access traps
   // (a trapped instruction goes to the handler, which takes the trap) and, with
@@ -122,12 +123,12 @@ class IrEmitter {
 
  private:
   llvm::Value* fp_access_allowed();  // i1: no CPACR/CPTR trap at the block's EL
-  // Host FP (host_fp) relies on MXCSR holding only flags raised by the translation's own
-  // committed host FP operations: the control bits at their reset value and no flag from
-  // elsewhere. So where a translation uses host FP, MXCSR is reset on entry and after
-  // every helper call (C++ may have left flags); a host operation that raises anything
-  // but Inexact goes to the slow path, which is such a call. FPSR.IXC being cumulative,
-  // a Precision flag carried over from an earlier operation changes nothing.
+  // Host FP needs MXCSR's control bits at their reset value, and its Precision flag is
+  // read (while FPSR.IXC is clear) as "this operation was inexact". So where a
+  // translation uses host FP, MXCSR is reset on entry and after every helper call (C++
+  // may have left flags). In between, an earlier host operation that set PE was either
+  // committed, setting IXC (and PE is no longer read), or redone by the handler, a
+  // helper call after which MXCSR is reset.
   llvm::AllocaInst* mxcsr_ = nullptr;  // scratch for ldmxcsr/stmxcsr
   bool uses_host_fp_ = false;
   bool fp_access_checked_ = false;  // on every path here since the last handler call

@@ -68,7 +68,7 @@ void IrEmitter::place_mxcsr_resets() {
   }
 }
 
-Value* IrEmitter::host_fp(const std::function<Value*()>& op, Value** flags) {
+Value* IrEmitter::host_fp(const std::function<Value*()>& op) {
   // Constrained (strict) FP operations keep their order relative to the MXCSR accesses;
   // plain ones could legally be moved or folded across them.
   fn_->addFnAttr(llvm::Attribute::StrictFP);
@@ -78,9 +78,12 @@ Value* IrEmitter::host_fp(const std::function<Value*()>& op, Value** flags) {
   b_.setDefaultConstrainedExcept(llvm::fp::ebStrict);
   Value* r = op();
   b_.setIsFPConstrained(false);
-  b_.CreateIntrinsic(llvm::Intrinsic::x86_sse_stmxcsr, {}, {mxcsr_});
-  *flags = b_.CreateAnd(b_.CreateLoad(b_.getInt32Ty(), mxcsr_), c32(0x3f));
   return r;
+}
+
+Value* IrEmitter::host_fp_flags() {
+  b_.CreateIntrinsic(llvm::Intrinsic::x86_sse_stmxcsr, {}, {mxcsr_});
+  return b_.CreateAnd(b_.CreateLoad(b_.getInt32Ty(), mxcsr_), c32(0x3f));
 }
 
 void IrEmitter::simd_native(bool default_fpcr, bool handler_writes_gprs, const std::function<Value*()>& compute,
