@@ -320,6 +320,36 @@ void narrow(IrEmitter& e, uint32_t w, unsigned esize, unsigned shift, bool round
   });
 }
 
+// SQXTN/UQXTN/SQXTUN, vector and scalar: 2 * esize lanes clamped to the signed or
+// unsigned esize range (FPSR.QC where that changed one), then narrowed as XTN. A scalar
+// narrows element 0 alone and zeroes the rest.
+enum class Sat { Signed, Unsigned, SignedToUnsigned };
+void saturating_narrow(IrEmitter& e, uint32_t w, Sat kind) {
+  const unsigned esize = 8u << bits(w, 23, 22);
+  const bool scalar = bits(w, 28, 28), upper = !scalar && bits(w, 30, 30);
+  plain(e, [&] {
+    auto& b = e.b();
+    Value* n = int_lanes(e, rn(w), esize / 4);
+    auto* nt = llvm::cast<llvm::FixedVectorType>(n->getType());
+    if (scalar) n = b.CreateShuffleVector(n, {0});
+    auto k = [&](uint64_t v) { return llvm::ConstantInt::get(n->getType(), v); };
+    const uint64_t smax = (1ull << (esize - 1)) - 1, umax = esize == 64 ? ~0ull : (1ull << esize) - 1;
+    Value* c = n;
+    switch (kind) {
+      case Sat::Signed: c = b.CreateBinaryIntrinsic(llvm::Intrinsic::smax, b.CreateBinaryIntrinsic(llvm::Intrinsic::smin, n, k(smax)), k(~smax)); break;
+      case Sat::Unsigned: c = b.CreateBinaryIntrinsic(llvm::Intrinsic::umin, n, k(umax)); break;
+      case Sat::SignedToUnsigned: c = b.CreateBinaryIntrinsic(llvm::Intrinsic::smax, b.CreateBinaryIntrinsic(llvm::Intrinsic::smin, n, k(umax)), k(0)); break;
+    }
+    Value* qc = b.CreateZExt(b.CreateOrReduce(b.CreateICmpNE(c, n)), b.getInt32Ty());
+    e.set_fpsr(b.CreateOr(e.fpsr(), b.CreateShl(qc, 27)));
+    const unsigned lanes = scalar ? 1 : nt->getNumElements();
+    Value* narrow = b.CreateTrunc(c, llvm::FixedVectorType::get(b.getIntNTy(esize), lanes));
+    Value* half = scalar ? b.CreateZExt(b.CreateBitCast(narrow, b.getIntNTy(esize)), b.getInt64Ty())
+                         : b.CreateBitCast(narrow, b.getInt64Ty());
+    e.set_vreg(rd(w), upper ? b.CreateInsertElement(e.vreg(rd(w)), half, uint64_t(1)) : pack(e, half, e.c64(0)));
+  });
+}
+
 // ---- SIMD&FP loads and stores ----
 enum class Mode { Offset, Pre, Post };
 
@@ -402,6 +432,42 @@ void single_reg_offset(IrEmitter& e, uint32_t w, bool load, unsigned bytes) {
   });
 }
 
+// LD1/ST1 (multiple structures) of 1-4 registers, with or without post-index: memory
+// holds the registers one after another. Done directly where the whole transfer lies in
+// RAM the fast TLB maps (elements aligned where alignment is enforced: byte elements
+// never need it); otherwise, or on a watched page, by the handler, element by element.
+void ld1_st1(IrEmitter& e, uint32_t w, unsigned regs) {
+  const bool load = bits(w, 22, 22), q = bits(w, 30, 30), post = bits(w, 23, 23);
+  const unsigned ebytes = 1u << bits(w, 11, 10), reg_bytes = q ? 16 : 8, total = regs * reg_bytes;
+  const unsigned n = rn(w), t = rd(w), m = rm(w);
+  Value *base = nullptr, *host = nullptr;
+  // The handler reads the base register and may fault: always a full helper call.
+  e.simd_native(
+      false, true,
+      [&] {
+        if (n == 31) e.check_sp_alignment();
+        base = e.xsp(n);
+        return e.direct_range(base, total, ebytes, !load, &host);
+      },
+      [&] {
+        auto& b = e.b();
+        for (unsigned r = 0; r < regs; ++r) {
+          Value* p = b.CreateConstInBoundsGEP1_64(b.getInt8Ty(), host, r * reg_bytes);
+          const unsigned reg = (t + r) % 32;
+          if (load) {
+            auto* l = b.CreateAlignedLoad(b.getIntNTy(8 * reg_bytes), p, llvm::Align(1));
+            Value* v = q ? b.CreateBitCast(l, i64x2(e)) : pack(e, l, e.c64(0));
+            e.set_vreg(reg, v);
+          } else {
+            Value* v = e.vreg(reg);
+            b.CreateAlignedStore(q ? b.CreateBitCast(v, b.getInt128Ty()) : b.CreateExtractElement(v, uint64_t(0)), p,
+                                 llvm::Align(1));
+          }
+        }
+        if (post) e.set_xsp(n, e.b().CreateAdd(base, m == 31 ? e.c64(total) : e.xr(m)));
+      });
+}
+
 }  // namespace
 
 bool emit_fp_simd(IrEmitter& e, InsnId id, uint32_t w) {
@@ -431,6 +497,14 @@ bool emit_fp_simd(IrEmitter& e, InsnId id, uint32_t w) {
     case InsnId::STR_reg_simd: single_reg_offset(e, w, false, size_bytes); return true;
     case InsnId::LDR_reg_simd_q: single_reg_offset(e, w, true, 16); return true;
     case InsnId::STR_reg_simd_q: single_reg_offset(e, w, false, 16); return true;
+    case InsnId::LD1_multi1: case InsnId::ST1_multi1: case InsnId::LD1_multi1_post: case InsnId::ST1_multi1_post:
+      ld1_st1(e, w, 1); return true;
+    case InsnId::LD1_multi2: case InsnId::ST1_multi2: case InsnId::LD1_multi2_post: case InsnId::ST1_multi2_post:
+      ld1_st1(e, w, 2); return true;
+    case InsnId::LD1_multi3: case InsnId::ST1_multi3: case InsnId::LD1_multi3_post: case InsnId::ST1_multi3_post:
+      ld1_st1(e, w, 3); return true;
+    case InsnId::LD1_multi4: case InsnId::ST1_multi4: case InsnId::LD1_multi4_post: case InsnId::ST1_multi4_post:
+      ld1_st1(e, w, 4); return true;
     case InsnId::LDP_simd_off: case InsnId::LDNP_simd: pair(e, w, true, Mode::Offset); return true;
     case InsnId::STP_simd_off: case InsnId::STNP_simd: pair(e, w, false, Mode::Offset); return true;
     case InsnId::LDP_simd_pre: pair(e, w, true, Mode::Pre); return true;
@@ -470,6 +544,9 @@ bool emit_fp_simd(IrEmitter& e, InsnId id, uint32_t w) {
     case InsnId::USUBL_vector: long_binary(e, w, false, BO::Sub); return true;
     case InsnId::SSHLL_vector: lengthening_shift(e, w, true); return true;
     case InsnId::USHLL_vector: lengthening_shift(e, w, false); return true;
+    case InsnId::SQXTN_vector: case InsnId::SQXTN_scalar: saturating_narrow(e, w, Sat::Signed); return true;
+    case InsnId::UQXTN_vector: case InsnId::UQXTN_scalar: saturating_narrow(e, w, Sat::Unsigned); return true;
+    case InsnId::SQXTUN_vector: case InsnId::SQXTUN_scalar: saturating_narrow(e, w, Sat::SignedToUnsigned); return true;
     case InsnId::XTN_vector: narrow(e, w, 8u << bits(w, 23, 22), 0, false); return true;
     case InsnId::SHRN_vector: case InsnId::RSHRN_vector: {
       const unsigned immh = bits(w, 22, 19);

@@ -160,7 +160,8 @@ Value* IrEmitter::fn_ptr(const void* p) {
   return b_.CreateIntToPtr(c64(reinterpret_cast<uintptr_t>(p)), llvm::PointerType::get(ctx_, 0));
 }
 
-Value* IrEmitter::tlb_hit(Value* addr, unsigned size, size_t tag_offset, Value** entry) {
+Value* IrEmitter::tlb_hit(Value* addr, unsigned size, size_t tag_offset, Value** entry, unsigned align) {
+  if (align == 0) align = size;
   const uint32_t flat = blk_->mode & ~kModeEl;
   if (flat != kModeTlb) {
     // The block runs with stage 1 off (its mode says so, and a translation change gives
@@ -169,8 +170,8 @@ Value* IrEmitter::tlb_hit(Value* addr, unsigned size, size_t tag_offset, Value**
     *entry = nullptr;
     Value* off = b_.CreateSub(addr, c64(mach_.ram_base));
     Value* hit = b_.CreateICmpULE(off, c64(mach_.ram_size - size));
-    if (flat == kModeFlatDevice && size > 1)
-      hit = b_.CreateAnd(hit, b_.CreateICmpEQ(b_.CreateAnd(addr, c64(size - 1)), c64(0)));
+    if (flat == kModeFlatDevice && align > 1)
+      hit = b_.CreateAnd(hit, b_.CreateICmpEQ(b_.CreateAnd(addr, c64(align - 1)), c64(0)));
     return hit;
   }
   // The same test as cpu/memory_access.h: the tag of the slot for addr's page must equal
@@ -187,8 +188,8 @@ Value* IrEmitter::tlb_hit(Value* addr, unsigned size, size_t tag_offset, Value**
   };
   Value* last_page = b_.CreateAnd(b_.CreateAdd(addr, c64(size - 1)), c64(~0xfffull));
   Value* hit = b_.CreateICmpEQ(field(tag_offset), last_page);
-  if (size > 1) {
-    Value* misaligned = b_.CreateAnd(b_.CreateAnd(addr, c64(size - 1)), field(offsetof(FastTlbEntry, align_mask)));
+  if (align > 1) {
+    Value* misaligned = b_.CreateAnd(b_.CreateAnd(addr, c64(align - 1)), field(offsetof(FastTlbEntry, align_mask)));
     hit = b_.CreateAnd(hit, b_.CreateICmpEQ(misaligned, c64(0)));
   }
   return hit;

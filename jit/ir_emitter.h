@@ -95,6 +95,10 @@ class IrEmitter {
   // Runs the tier-0 handler for the current instruction as a helper.
   void call_handler();
   // ---- SIMD&FP (ir_emitter_simd.cpp) ----
+  // i1: bytes of RAM at addr can be read (or written) directly, none of them faulting:
+  // one page the fast TLB maps for the access, elements of `align` bytes aligned where
+  // alignment is enforced, and (for a write) no watched page. *host: their host address.
+  llvm::Value* direct_range(llvm::Value* addr, unsigned bytes, unsigned align, bool write, llvm::Value** host);
   llvm::Value* vreg(unsigned r);               // V<r> as <2 x i64>
   void set_vreg(unsigned r, llvm::Value* v);   // V<r> from any 128-bit value
   llvm::Value* fpsr();                         // i32
@@ -111,9 +115,10 @@ class IrEmitter {
   // default_fpcr, that FPCR selects round to nearest without flush-to-zero. compute()
   // then emits the host computation and returns an i1 that holds when its result is
   // exact (nullptr: always); only then does commit() write it. Otherwise the handler
-  // runs from the unchanged state. handler_writes_gprs: whether the handler may change
-  // X registers, SP or NZCV (a load/store's writeback, FMOV to a general register); if
-  // not, they need no reloading after it, which keeps the slow path small.
+  // runs from the unchanged state. handler_writes_gprs: whether the handler may read or
+  // change X registers, SP or NZCV, or fault (a load/store, FMOV to a general register);
+  // if not, it is a plain call with nothing written back or reloaded around it, which
+  // keeps the slow path small.
   void simd_native(bool default_fpcr, bool handler_writes_gprs, const std::function<llvm::Value*()>& compute,
                    const std::function<void()>& commit);
 
@@ -161,7 +166,8 @@ class IrEmitter {
   llvm::Value* call_at_insn(llvm::Type* ret, const void* fn, std::initializer_list<llvm::Value*> args);
   // The fast TLB entry for addr in the block's context, and whether its tag at
   // tag_offset (read or write) allows an access of size bytes there.
-  llvm::Value* tlb_hit(llvm::Value* addr, unsigned size, size_t tag_offset, llvm::Value** entry);
+  // align: the alignment the access needs where alignment is enforced (0: size).
+  llvm::Value* tlb_hit(llvm::Value* addr, unsigned size, size_t tag_offset, llvm::Value** entry, unsigned align = 0);
   // host address - guest address for the entry tlb_hit returned (null: the flat mapping).
   llvm::Value* host_addend(llvm::Value* entry);
   llvm::Value* fn_ptr(const void* p);

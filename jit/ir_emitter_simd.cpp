@@ -32,6 +32,24 @@ void IrEmitter::set_vreg(unsigned r, Value* v) {
   st->setMetadata(llvm::LLVMContext::MD_tbaa, tbaa_state_);
 }
 
+Value* IrEmitter::direct_range(Value* addr, unsigned bytes, unsigned align, bool write, Value** host) {
+  Value* entry;
+  Value* ok = tlb_hit(addr, bytes, write ? offsetof(FastTlbEntry, write_tag) : offsetof(FastTlbEntry, read_tag), &entry,
+                      align);
+  Value* host_int = b_.CreateAdd(addr, host_addend(entry));
+  *host = b_.CreateIntToPtr(host_int, b_.getPtrTy());
+  if (write) {
+    // As IrEmitter::store: a watched page (code, the exclusive monitor) needs the slow
+    // path. The address is only used once ok holds, when it is within RAM.
+    Value* ram_off = b_.CreateSub(host_int, c64(reinterpret_cast<uintptr_t>(mach_.ram)));
+    Value* page = b_.CreateSelect(ok, b_.CreateLShr(ram_off, 12), c64(0));
+    auto* flag = b_.CreateLoad(b_.getInt8Ty(), b_.CreateGEP(b_.getInt8Ty(), fn_ptr(mach_.store_watch), page));
+    flag->setMetadata(llvm::LLVMContext::MD_tbaa, tbaa_ctl_);
+    ok = b_.CreateAnd(ok, b_.CreateICmpEQ(flag, b_.getInt8(0)));
+  }
+  return ok;
+}
+
 Value* IrEmitter::fpsr() { return state_load(b_.getInt32Ty(), offsetof(CpuState, fpsr)); }
 void IrEmitter::set_fpsr(Value* v) { state_store(v, offsetof(CpuState, fpsr)); }
 
@@ -107,7 +125,8 @@ void IrEmitter::simd_native(bool default_fpcr, bool handler_writes_gprs, const s
   // Redoing the instruction exactly: the handler of an FP operation reads and writes
   // only V registers, FPCR and FPSR (which live in CpuState) and cannot fault, so it is
   // a plain call: no write-back of the general registers, no exit check. (Its pc + 4
-  // lands in a CpuState pc that every way out of the translation overwrites.)
+  // lands in a CpuState pc that every way out of the translation overwrites.) One that
+  // touches the general registers gets a full helper call.
   BasicBlock* redo = nullptr;
   auto redo_block = [&] {
     if (!redo) redo = BasicBlock::Create(ctx_, "simd_redo", fn_);
@@ -130,8 +149,14 @@ void IrEmitter::simd_native(bool default_fpcr, bool handler_writes_gprs, const s
   b_.CreateBr(done);
   if (redo) {
     b_.SetInsertPoint(redo);
-    auto* ty = llvm::FunctionType::get(b_.getVoidTy(), {b_.getPtrTy(), b_.getInt32Ty()}, false);
-    helper_calls_.push_back(b_.CreateCall(ty, fn_ptr(handler), {cpu_, c32(blk_->words[index_])}));
+    if (handler_writes_gprs) {
+      // A load or store: the handler reads the registers, may fault and writes back.
+      call_at_insn(b_.getVoidTy(), handler, {cpu_, c32(blk_->words[index_])});
+      reload();
+    } else {
+      auto* ty = llvm::FunctionType::get(b_.getVoidTy(), {b_.getPtrTy(), b_.getInt32Ty()}, false);
+      helper_calls_.push_back(b_.CreateCall(ty, fn_ptr(handler), {cpu_, c32(blk_->words[index_])}));
+    }
     b_.CreateBr(done);
   }
   b_.SetInsertPoint(done);
