@@ -21,6 +21,7 @@ Raspi3::Raspi3(MachineConfig cfg)
       bus_(std::min(cfg_.memory_bytes, kMaxRam), log_),
       pl011_(*cfg_.serial0, log_),
       pm_(sched_, log_, [this](bool halt) { power_off_or_reset(halt); }),
+      rng_(log_, cfg_.deterministic),
       local_(log_,
              [this](unsigned core, bool irq, bool fiq) {
                if (core == 0 && cpu_) {
@@ -33,6 +34,7 @@ Raspi3::Raspi3(MachineConfig cfg)
   log_.trace_mmio = cfg_.trace_mmio;
   bus_.map(kPl011Base, 0x1000, &pl011_);
   bus_.map(kPmBase, 0x1000, &pm_);
+  bus_.map(kRngBase, 0x1000, &rng_);
   bus_.map(kLocalBase, 0x100, &local_);
   cpu_ = std::make_unique<Cpu>(bus_, 0, this);
   cpu_->trace = cfg_.cpu_trace;

@@ -1,8 +1,12 @@
 // The bus and the devices of the board skeleton, at their absolute BCM2837 addresses.
 #include <gtest/gtest.h>
 
+#include <set>
+#include <vector>
+
 #include "machine/bus.h"
 #include "machine/scheduler.h"
+#include "peripherals/misc/bcm2835_rng.h"
 #include "peripherals/power/bcm2835_pm.h"
 #include "peripherals/uart/pl011.h"
 
@@ -21,7 +25,7 @@ class Capture final : public CharBackend {
     return b;
   }
 };
-constexpr uint64_t kPl011 = 0x3F201000, kPm = 0x3F100000;
+constexpr uint64_t kPl011 = 0x3F201000, kPm = 0x3F100000, kRng = 0x3F104000;
 }  // namespace
 
 TEST(Bus, UnassignedAddressesReadZeroAndIgnoreWrites) {
@@ -96,4 +100,53 @@ TEST(Bcm2835Pm, WritesWithoutThePasswordAreIgnoredAndResetCancels) {
   sched.advance_to(2'000'000'000);
   EXPECT_EQ(fired, 1);
   EXPECT_FALSE(halted);  // partition 0: a reboot, not a halt
+}
+
+// Linux's bcm2835-rng start-up: STATUS = warm-up count 0x40000, INT_MASK |= INT_OFF,
+// CTRL |= RBGEN; then it reads STATUS >> 24 words from DATA.
+TEST(Bcm2835Rng, GivesWordsOnlyOnceStartedAsLinuxStartsIt) {
+  GuestLog log;
+  Bus bus(16 << 20, log);
+  Bcm2835Rng rng(log, false);
+  bus.map(kRng, 0x1000, &rng);
+  EXPECT_EQ(bus.read(kRng + Bcm2835Rng::STATUS, 4), 0u);  // not started: nothing ready
+  EXPECT_EQ(bus.read(kRng + Bcm2835Rng::DATA, 4), 0u);
+  bus.write(kRng + Bcm2835Rng::STATUS, 4, 0x40000);
+  bus.write(kRng + Bcm2835Rng::INT_MASK, 4, bus.read(kRng + Bcm2835Rng::INT_MASK, 4) | 1);
+  bus.write(kRng + Bcm2835Rng::CTRL, 4, bus.read(kRng + Bcm2835Rng::CTRL, 4) | 1);
+  EXPECT_EQ(bus.read(kRng + Bcm2835Rng::CTRL, 4), 1u);
+  EXPECT_EQ(bus.read(kRng + Bcm2835Rng::INT_MASK, 4), 1u);
+  const uint64_t status = bus.read(kRng + Bcm2835Rng::STATUS, 4);
+  EXPECT_GE(status >> 24, 1u);
+  EXPECT_EQ(status & 0xfffff, 0u);  // the warm-up is over
+  // 64 words of a uniform 32-bit source: all distinct and about half their bits set.
+  std::set<uint32_t> seen;
+  unsigned ones = 0;
+  for (int i = 0; i < 64; ++i) {
+    const uint32_t w = uint32_t(bus.read(kRng + Bcm2835Rng::DATA, 4));
+    seen.insert(w);
+    ones += unsigned(__builtin_popcount(w));
+  }
+  EXPECT_EQ(seen.size(), 64u);
+  EXPECT_GT(ones, 64u * 32 * 4 / 10);
+  EXPECT_LT(ones, 64u * 32 * 6 / 10);
+  bus.write(kRng + Bcm2835Rng::CTRL, 4, 0);  // stopped again
+  EXPECT_EQ(bus.read(kRng + Bcm2835Rng::STATUS, 4), 0u);
+  EXPECT_EQ(bus.read(kRng + 0x800, 4), 0u);  // unknown offset reads zero
+}
+
+TEST(Bcm2835Rng, DeterministicRunsRepeatTheirWordsAndOthersDoNot) {
+  GuestLog log;
+  auto words = [&](Bcm2835Rng& r) {
+    r.write(Bcm2835Rng::CTRL, 4, 1);
+    std::vector<uint32_t> v;
+    for (int i = 0; i < 8; ++i) v.push_back(uint32_t(r.read(Bcm2835Rng::DATA, 4)));
+    return v;
+  };
+  Bcm2835Rng a(log, true), b(log, true), c(log, false), d(log, false);
+  const auto first = words(a);
+  EXPECT_EQ(first, words(b));
+  a.reset();  // a reboot under --deterministic repeats them too
+  EXPECT_EQ(first, words(a));
+  EXPECT_NE(words(c), words(d));  // seeded from the host: 2^-256 to collide
 }
