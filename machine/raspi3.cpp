@@ -22,6 +22,10 @@ Raspi3::Raspi3(MachineConfig cfg)
       pl011_(*cfg_.serial0, log_),
       pm_(sched_, log_, [this](bool halt) { power_off_or_reset(halt); }),
       rng_(log_, cfg_.deterministic),
+      // The interrupt lines are not wired yet: the BCM2835 interrupt controller that
+      // takes them is still to come (issue 6); guests poll CS meanwhile.
+      systimer_(sched_, log_, [this] { return cpu_ ? virtual_ns(retired_ + cpu_->retired_in_run()) : sched_.now_ns(); },
+                [](unsigned, bool) {}),
       local_(log_,
              [this](unsigned core, bool irq, bool fiq) {
                if (core == 0 && cpu_) {
@@ -35,6 +39,7 @@ Raspi3::Raspi3(MachineConfig cfg)
   bus_.map(kPl011Base, 0x1000, &pl011_);
   bus_.map(kPmBase, 0x1000, &pm_);
   bus_.map(kRngBase, 0x1000, &rng_);
+  bus_.map(kSysTimerBase, 0x1000, &systimer_);
   bus_.map(kLocalBase, 0x100, &local_);
   cpu_ = std::make_unique<Cpu>(bus_, 0, this);
   cpu_->trace = cfg_.cpu_trace;

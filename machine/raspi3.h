@@ -16,6 +16,7 @@
 #include "machine/semihosting.h"
 #include "peripherals/intc/bcm2836_local.h"
 #include "peripherals/misc/bcm2835_rng.h"
+#include "peripherals/timer/bcm2835_systimer.h"
 #include "peripherals/power/bcm2835_pm.h"
 #include "peripherals/uart/pl011.h"
 
@@ -41,6 +42,7 @@ inline constexpr uint64_t kPeripheralBase = 0x3F000000;
 inline constexpr uint64_t kPl011Base = kPeripheralBase + 0x201000;
 inline constexpr uint64_t kPmBase = kPeripheralBase + 0x100000;
 inline constexpr uint64_t kRngBase = kPeripheralBase + 0x104000;
+inline constexpr uint64_t kSysTimerBase = kPeripheralBase + 0x3000;
 inline constexpr uint64_t kMaxRam = kPeripheralBase;
 inline constexpr uint64_t kLocalBase = 0x40000000;  // the BCM2836 ARM local block  // RAM above this is hidden by the peripherals
 
@@ -85,6 +87,7 @@ class Raspi3 final : public CpuHooks {
   Pl011 pl011_;
   Bcm2835Pm pm_;
   Bcm2835Rng rng_;
+  Bcm2835SysTimer systimer_;
   Bcm2836Local local_;
   Semihosting semihosting_;
   std::unique_ptr<Cpu> cpu_;

@@ -8,6 +8,7 @@
 #include "machine/scheduler.h"
 #include "peripherals/misc/bcm2835_rng.h"
 #include "peripherals/power/bcm2835_pm.h"
+#include "peripherals/timer/bcm2835_systimer.h"
 #include "peripherals/uart/pl011.h"
 
 using namespace bramble;
@@ -25,7 +26,7 @@ class Capture final : public CharBackend {
     return b;
   }
 };
-constexpr uint64_t kPl011 = 0x3F201000, kPm = 0x3F100000, kRng = 0x3F104000;
+constexpr uint64_t kPl011 = 0x3F201000, kPm = 0x3F100000, kRng = 0x3F104000, kSysTimer = 0x3F003000;
 }  // namespace
 
 TEST(Bus, UnassignedAddressesReadZeroAndIgnoreWrites) {
@@ -149,4 +150,46 @@ TEST(Bcm2835Rng, DeterministicRunsRepeatTheirWordsAndOthersDoNot) {
   a.reset();  // a reboot under --deterministic repeats them too
   EXPECT_EQ(first, words(a));
   EXPECT_NE(words(c), words(d));  // seeded from the host: 2^-256 to collide
+}
+
+// The counter runs at 1 MHz on the virtual clock; C1 matches when CLO reaches it, setting
+// CS.M1 and raising line 1 until a write of 1 to M1 (BCM2835 ARM Peripherals, 12.1).
+TEST(Bcm2835SysTimer, CountsAtOneMegahertzAndMatchesCompares) {
+  GuestLog log;
+  Bus bus(16 << 20, log);
+  Scheduler sched;
+  uint64_t t = 0;  // the time "at the running instruction", ahead of the scheduler's
+  std::vector<std::pair<unsigned, bool>> lines;
+  Bcm2835SysTimer timer(sched, log, [&] { return t; }, [&](unsigned n, bool level) { lines.emplace_back(n, level); });
+  bus.map(kSysTimer, 0x1000, &timer);
+  auto reg = [&](uint32_t off) { return bus.read(kSysTimer + off, 4); };
+  t = 5'400;
+  EXPECT_EQ(reg(Bcm2835SysTimer::CLO), 5u);
+  EXPECT_EQ(reg(Bcm2835SysTimer::CHI), 0u);
+  bus.write(kSysTimer + Bcm2835SysTimer::C0 + 4, 4, 105);  // C1
+  bus.write(kSysTimer + Bcm2835SysTimer::C0 + 12, 4, 5);   // C3 = CLO now: matches only after a wrap
+  EXPECT_EQ(reg(Bcm2835SysTimer::C0 + 4), 105u);
+  t = 104'999;
+  sched.advance_to(t);
+  EXPECT_EQ(reg(Bcm2835SysTimer::CS), 0u);
+  t = 105'000;  // CLO = 105: a read of CS sees the match before the scheduler runs it
+  EXPECT_EQ(reg(Bcm2835SysTimer::CS), 2u);
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(lines[0], std::make_pair(1u, true));
+  sched.advance_to(200'000);  // the scheduled event finds it done: no second edge
+  EXPECT_EQ(lines.size(), 1u);
+  bus.write(kSysTimer + Bcm2835SysTimer::CS, 4, 1u << 0);  // M0 is clear: nothing to do
+  EXPECT_EQ(reg(Bcm2835SysTimer::CS), 2u);
+  bus.write(kSysTimer + Bcm2835SysTimer::CS, 4, 1u << 1);
+  EXPECT_EQ(reg(Bcm2835SysTimer::CS), 0u);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines[1], std::make_pair(1u, false));
+  // The counter's high word, and C3 matching after the low word wraps back to 5.
+  t = ((1ull << 32) + 5) * 1000;
+  sched.advance_to(t);
+  EXPECT_EQ(reg(Bcm2835SysTimer::CHI), 1u);
+  EXPECT_EQ(reg(Bcm2835SysTimer::CLO), 5u);
+  EXPECT_EQ(reg(Bcm2835SysTimer::CS), 1u << 3);
+  bus.write(kSysTimer + Bcm2835SysTimer::CLO, 4, 0);  // read-only
+  EXPECT_EQ(reg(Bcm2835SysTimer::CLO), 5u);
 }
