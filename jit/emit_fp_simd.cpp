@@ -41,6 +41,23 @@ void set_scalar(IrEmitter& e, unsigned r, Value* v) {
   Value* x = b.CreateZExt(v, b.getInt64Ty());
   e.set_vreg(r, b.CreateInsertElement(llvm::Constant::getNullValue(i64x2(e)), x, uint64_t(0)));
 }
+Value* pack(IrEmitter& e, Value* lo, Value* hi) {
+  auto& b = e.b();
+  return b.CreateInsertElement(b.CreateInsertElement(llvm::Constant::getNullValue(i64x2(e)), lo, uint64_t(0)), hi, uint64_t(1));
+}
+// Writes a narrowed 64-bit result: to the lower half, zeroing the upper (Q = 0), or to
+// the upper half keeping the lower (Q = 1, the "2" forms).
+void set_narrow_half(IrEmitter& e, unsigned r, Value* half, bool upper) {
+  e.set_vreg(r, upper ? e.b().CreateInsertElement(e.vreg(r), half, uint64_t(1)) : pack(e, half, e.c64(0)));
+}
+// FPSR.QC |= any lane of the i1 vector `saturated`.
+void merge_qc(IrEmitter& e, Value* saturated) {
+  auto& b = e.b();
+  Value* qc = b.CreateZExt(b.CreateOrReduce(saturated), b.getInt32Ty());
+  e.set_fpsr(b.CreateOr(e.fpsr(), b.CreateShl(qc, 27)));
+}
+// Shift by immediate: the element size 8 << HighestSetBit(immh).
+unsigned shift_esize(uint32_t w) { return 8u << (31 - __builtin_clz(bits(w, 22, 19))); }
 Value* low_bits(IrEmitter& e, unsigned r, unsigned bits) {
   return e.b().CreateTrunc(e.b().CreateExtractElement(e.vreg(r), uint64_t(0)), e.b().getIntNTy(bits));
 }
@@ -229,8 +246,7 @@ void int_compare(IrEmitter& e, uint32_t w, llvm::CmpInst::Predicate p) {
 
 // SHL/USHR/SSHR (vector): esize = 8 << HighestSetBit(immh).
 void shift_imm(IrEmitter& e, uint32_t w, llvm::Instruction::BinaryOps op) {
-  const unsigned immh = bits(w, 22, 19);
-  const unsigned esize = 8u << (31 - __builtin_clz(immh)), immhb = bits(w, 22, 16);
+  const unsigned esize = shift_esize(w), immhb = bits(w, 22, 16);
   const bool left = op == llvm::Instruction::Shl;
   unsigned shift = left ? immhb - esize : 2 * esize - immhb;
   plain(e, [&] {
@@ -241,8 +257,6 @@ void shift_imm(IrEmitter& e, uint32_t w, llvm::Instruction::BinaryOps op) {
     set_vector(e, rd(w), r, bits(w, 30, 30));
   });
 }
-
-Value* pack(IrEmitter& e, Value* lo, Value* hi);
 
 // The shuffle mask selecting lanes [from, to).
 llvm::SmallVector<int, 16> lane_range(int from, int to) {
@@ -262,9 +276,7 @@ void saturating(IrEmitter& e, uint32_t w, llvm::Intrinsic::ID sat, llvm::Instruc
     Value* m = int_lanes(e, rm(w), ebytes);
     Value* r = b.CreateBinaryIntrinsic(sat, n, m);
     Value* differs = b.CreateICmpNE(r, b.CreateBinOp(wrap, n, m));
-    if (!q) differs = b.CreateShuffleVector(differs, lane_range(0, int(8 / ebytes)));
-    Value* qc = b.CreateZExt(b.CreateOrReduce(differs), b.getInt32Ty());
-    e.set_fpsr(b.CreateOr(e.fpsr(), b.CreateShl(qc, 27)));
+    merge_qc(e, q ? differs : b.CreateShuffleVector(differs, lane_range(0, int(8 / ebytes))));
     set_vector(e, rd(w), r, q);
   });
 }
@@ -293,8 +305,7 @@ void long_binary(IrEmitter& e, uint32_t w, bool is_signed, llvm::Instruction::Bi
 // SSHLL/USHLL (UXTL/SXTL): narrow lanes of esize = 8 << HighestSetBit(immh) widened and
 // shifted left by immh:immb - esize.
 void lengthening_shift(IrEmitter& e, uint32_t w, bool is_signed) {
-  const unsigned immh = bits(w, 22, 19);
-  const unsigned esize = 8u << (31 - __builtin_clz(immh)), shift = bits(w, 22, 16) - esize;
+  const unsigned esize = shift_esize(w), shift = bits(w, 22, 16) - esize;
   plain(e, [&] {
     Value* v = widened_half(e, rn(w), esize / 8, bits(w, 30, 30), is_signed);
     if (shift) v = e.b().CreateShl(v, llvm::ConstantInt::get(v->getType(), shift));
@@ -315,8 +326,7 @@ void narrow(IrEmitter& e, uint32_t w, unsigned esize, unsigned shift, bool round
     auto* nt = llvm::cast<llvm::FixedVectorType>(n->getType());
     Value* half = b.CreateBitCast(b.CreateTrunc(n, llvm::FixedVectorType::get(b.getIntNTy(esize), nt->getNumElements())),
                                   b.getInt64Ty());
-    Value* r = bits(w, 30, 30) ? b.CreateInsertElement(e.vreg(rd(w)), half, uint64_t(1)) : pack(e, half, e.c64(0));
-    e.set_vreg(rd(w), r);
+    set_narrow_half(e, rd(w), half, bits(w, 30, 30));
   });
 }
 
@@ -340,23 +350,17 @@ void saturating_narrow(IrEmitter& e, uint32_t w, Sat kind) {
       case Sat::Unsigned: c = b.CreateBinaryIntrinsic(llvm::Intrinsic::umin, n, k(umax)); break;
       case Sat::SignedToUnsigned: c = b.CreateBinaryIntrinsic(llvm::Intrinsic::smax, b.CreateBinaryIntrinsic(llvm::Intrinsic::smin, n, k(umax)), k(0)); break;
     }
-    Value* qc = b.CreateZExt(b.CreateOrReduce(b.CreateICmpNE(c, n)), b.getInt32Ty());
-    e.set_fpsr(b.CreateOr(e.fpsr(), b.CreateShl(qc, 27)));
+    merge_qc(e, b.CreateICmpNE(c, n));
     const unsigned lanes = scalar ? 1 : nt->getNumElements();
     Value* narrow = b.CreateTrunc(c, llvm::FixedVectorType::get(b.getIntNTy(esize), lanes));
     Value* half = scalar ? b.CreateZExt(b.CreateBitCast(narrow, b.getIntNTy(esize)), b.getInt64Ty())
                          : b.CreateBitCast(narrow, b.getInt64Ty());
-    e.set_vreg(rd(w), upper ? b.CreateInsertElement(e.vreg(rd(w)), half, uint64_t(1)) : pack(e, half, e.c64(0)));
+    set_narrow_half(e, rd(w), half, upper);
   });
 }
 
 // ---- SIMD&FP loads and stores ----
 enum class Mode { Offset, Pre, Post };
-
-Value* pack(IrEmitter& e, Value* lo, Value* hi) {
-  auto& b = e.b();
-  return b.CreateInsertElement(b.CreateInsertElement(llvm::Constant::getNullValue(i64x2(e)), lo, uint64_t(0)), hi, uint64_t(1));
-}
 
 // Reads V<t> from memory at addr (load) or writes it there: `bytes` of 1 ... 16, the 16
 // as two 8-byte accesses, as tier 0 does. A load writes the register only once every
@@ -377,17 +381,22 @@ void transfer_v(IrEmitter& e, bool load, unsigned t, Value* addr, unsigned bytes
   else store_v(e, t, addr, bytes);
 }
 
-// One register: bytes from the line's size field (or 16 for the _q lines).
-void single(IrEmitter& e, uint32_t w, bool load, unsigned bytes, Mode mode, int64_t offset) {
+// One register: bytes from the line's size field (or 16 for the _q lines); offset()
+// emits the offset from the base (an immediate, or the extended index register).
+void single(IrEmitter& e, uint32_t w, bool load, unsigned bytes, Mode mode, const std::function<Value*()>& offset) {
   plain(e, [&] {
     auto& b = e.b();
     const unsigned n = rn(w), t = rd(w);
     if (n == 31) e.check_sp_alignment();
     Value* base = e.xsp(n);
-    Value* addr = mode == Mode::Post ? base : b.CreateAdd(base, e.c64(uint64_t(offset)));
+    Value* off = offset();
+    Value* addr = mode == Mode::Post ? base : b.CreateAdd(base, off);
     transfer_v(e, load, t, addr, bytes);
-    if (mode != Mode::Offset) e.set_xsp(n, b.CreateAdd(base, e.c64(uint64_t(offset))));
+    if (mode != Mode::Offset) e.set_xsp(n, b.CreateAdd(base, off));
   }, mode != Mode::Offset);
+}
+void single(IrEmitter& e, uint32_t w, bool load, unsigned bytes, Mode mode, int64_t offset) {
+  single(e, w, load, bytes, mode, [&] { return e.c64(uint64_t(offset)); });
 }
 
 void pair(IrEmitter& e, uint32_t w, bool load, Mode mode) {
@@ -420,15 +429,12 @@ int64_t imm9(uint32_t w) { return sext(bits(w, 20, 12), 9); }
 // by log2(bytes) when S is set.
 void single_reg_offset(IrEmitter& e, uint32_t w, bool load, unsigned bytes) {
   const unsigned option = bits(w, 15, 13), shift = bits(w, 12, 12) ? __builtin_ctz(bytes) : 0;
-  plain(e, [&] {
+  single(e, w, load, bytes, Mode::Offset, [&] {
     auto& b = e.b();
-    const unsigned n = rn(w), t = rd(w);
-    if (n == 31) e.check_sp_alignment();
     Value* m = e.xr(rm(w));
     if (option == 2) m = b.CreateZExt(b.CreateTrunc(m, b.getInt32Ty()), b.getInt64Ty());       // UXTW
     else if (option == 6) m = b.CreateSExt(b.CreateTrunc(m, b.getInt32Ty()), b.getInt64Ty());  // SXTW
-    Value* addr = b.CreateAdd(e.xsp(n), shift ? b.CreateShl(m, shift) : m);
-    transfer_v(e, load, t, addr, bytes);
+    return shift ? b.CreateShl(m, shift) : m;
   });
 }
 
@@ -548,12 +554,9 @@ bool emit_fp_simd(IrEmitter& e, InsnId id, uint32_t w) {
     case InsnId::UQXTN_vector: case InsnId::UQXTN_scalar: saturating_narrow(e, w, Sat::Unsigned); return true;
     case InsnId::SQXTUN_vector: case InsnId::SQXTUN_scalar: saturating_narrow(e, w, Sat::SignedToUnsigned); return true;
     case InsnId::XTN_vector: narrow(e, w, 8u << bits(w, 23, 22), 0, false); return true;
-    case InsnId::SHRN_vector: case InsnId::RSHRN_vector: {
-      const unsigned immh = bits(w, 22, 19);
-      const unsigned esize = 8u << (31 - __builtin_clz(immh));
-      narrow(e, w, esize, 2 * esize - bits(w, 22, 16), id == InsnId::RSHRN_vector);
+    case InsnId::SHRN_vector: case InsnId::RSHRN_vector:
+      narrow(e, w, shift_esize(w), 2 * shift_esize(w) - bits(w, 22, 16), id == InsnId::RSHRN_vector);
       return true;
-    }
     case InsnId::DUP_gen: {
       const unsigned imm5 = bits(w, 20, 16), ebytes = 1u << __builtin_ctz(imm5);
       if (imm5 == 0 || ebytes > 8) return false;

@@ -33,7 +33,6 @@ i128 sum(i128 a, i128 b) { return a + b; }
 i128 larger(i128 a, i128 b) { return a > b ? a : b; }
 i128 smaller(i128 a, i128 b) { return a < b ? a : b; }
 
-using FpBinary = uint64_t (*)(fp::Format, uint64_t, uint64_t, fp::Env&);
 
 // The pseudocode's Reduce(): the upper and lower halves are reduced separately and then
 // combined, (e0 op e1) op (e2 op e3) for four elements. With NaNs and signed zeros the

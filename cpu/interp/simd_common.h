@@ -35,6 +35,9 @@ inline Shape int_shape(uint32_t w) { return shape_of(w, 1u << bits(w, 23, 22)); 
 inline Shape fp_shape(uint32_t w) { return shape_of(w, bits(w, 22, 22) ? 8 : 4); }
 inline fp::Format fp_format(const Shape& sh) { return sh.ebytes == 8 ? fp::kDouble : sh.ebytes == 2 ? fp::kHalf : fp::kSingle; }
 
+// An arm_fp operation on two operands (fp::add, fp::max, ...).
+using FpBinary = uint64_t (*)(fp::Format, uint64_t, uint64_t, fp::Env&);
+
 inline int64_t sx(uint64_t v, unsigned esize) { return sext(v, esize); }
 inline uint64_t mask_of(unsigned esize) { return esize == 64 ? ~0ull : (1ull << esize) - 1; }
 

@@ -90,7 +90,6 @@ inline uint64_t pmul8(uint64_t a, uint64_t b) {
 }
 
 // ---- Floating point ----
-using FpBinary = uint64_t (*)(fp::Format, uint64_t, uint64_t, fp::Env&);
 
 template <typename Op>
 inline void fp_elementwise(Cpu& c, uint32_t w, Op&& op) {
@@ -133,9 +132,9 @@ inline void scalar_pairwise(Cpu& c, uint32_t w, unsigned ebytes, Op&& op) {
 }
 template <FpBinary kOp>
 inline void fp_pairwise_scalar(Cpu& c, uint32_t w) {
-  const unsigned ebytes = bits(w, 22, 22) ? 8 : 4;
+  const Shape sh = fp_shape(w);  // a scalar shape: the element size is what matters
   fp::Env env{c.s.fpcr};
-  scalar_pairwise(c, w, ebytes, [&](uint64_t a, uint64_t b) { return kOp(ebytes == 8 ? fp::kDouble : fp::kSingle, a, b, env); });
+  scalar_pairwise(c, w, sh.ebytes, [&](uint64_t a, uint64_t b) { return kOp(fp_format(sh), a, b, env); });
   c.s.fpsr |= env.flags;
 }
 
