@@ -4,19 +4,7 @@
 # vector code (fp_o3): if a compiler change stopped the vectoriser, the test
 # would silently turn into a scalar one.
 #   cmake -DOBJDUMP=aarch64-linux-gnu-objdump -DELF=x.elf -DPATTERNS="re1|re2" -P check_simd.cmake
-execute_process(COMMAND "${OBJDUMP}" -d --no-show-raw-insn "${ELF}"
-                OUTPUT_VARIABLE dis RESULT_VARIABLE rc)
-if(NOT rc EQUAL 0)
-  message(FATAL_ERROR "${OBJDUMP} -d ${ELF} failed")
-endif()
-string(REPLACE ";" "," dis "${dis}")
-string(REPLACE "\n" ";" lines "${dis}")
-set(insns)
-foreach(line IN LISTS lines)
-  if(line MATCHES "^ *[0-9a-f]+:\t(.*)$")
-    list(APPEND insns "${CMAKE_MATCH_1}")
-  endif()
-endforeach()
+include(${CMAKE_CURRENT_LIST_DIR}/disassembly.cmake)
 string(REPLACE "|" ";" patterns "${PATTERNS}")
 set(missing)
 foreach(p IN LISTS patterns)
