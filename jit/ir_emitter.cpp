@@ -233,6 +233,13 @@ Value* IrEmitter::load(Value* addr, unsigned size) {
   return phi;
 }
 
+Value* IrEmitter::store_watched(Value* host_int) {
+  Value* ram_off = b_.CreateSub(host_int, c64(reinterpret_cast<uintptr_t>(mach_.ram)));
+  auto* flag = b_.CreateLoad(b_.getInt8Ty(), b_.CreateGEP(b_.getInt8Ty(), fn_ptr(mach_.store_watch), b_.CreateLShr(ram_off, 12)));
+  flag->setMetadata(llvm::LLVMContext::MD_tbaa, tbaa_ctl_);
+  return b_.CreateICmpNE(flag, b_.getInt8(0));
+}
+
 void IrEmitter::store(Value* addr, unsigned size, Value* value) {
   Type* it = b_.getIntNTy(8 * size);
   Value* v64 = value->getType()->isIntegerTy(64) ? value : b_.CreateZExt(value, b_.getInt64Ty());
@@ -249,10 +256,7 @@ void IrEmitter::store(Value* addr, unsigned size, Value* value) {
   b_.SetInsertPoint(check);
   Value* addend = host_addend(entry);
   Value* host_int = b_.CreateAdd(addr, addend);
-  Value* ram_off = b_.CreateSub(host_int, c64(reinterpret_cast<uintptr_t>(mach_.ram)));
-  auto* flag = b_.CreateLoad(b_.getInt8Ty(), b_.CreateGEP(b_.getInt8Ty(), fn_ptr(mach_.store_watch), b_.CreateLShr(ram_off, 12)));
-  flag->setMetadata(llvm::LLVMContext::MD_tbaa, tbaa_ctl_);
-  b_.CreateCondBr(b_.CreateICmpEQ(flag, b_.getInt8(0)), fast, slow, llvm::MDBuilder(ctx_).createBranchWeights(1000, 1));
+  b_.CreateCondBr(store_watched(host_int), slow, fast, llvm::MDBuilder(ctx_).createBranchWeights(1, 1000));
 
   b_.SetInsertPoint(fast);
   auto* st = b_.CreateAlignedStore(b_.CreateTrunc(v64, it), b_.CreateIntToPtr(host_int, b_.getPtrTy()), llvm::MaybeAlign(1));

@@ -170,6 +170,8 @@ class IrEmitter {
   llvm::Value* tlb_hit(llvm::Value* addr, unsigned size, size_t tag_offset, llvm::Value** entry, unsigned align = 0);
   // host address - guest address for the entry tlb_hit returned (null: the flat mapping).
   llvm::Value* host_addend(llvm::Value* entry);
+  // i1: the RAM page of host address host_int is watched (stores there take the slow path).
+  llvm::Value* store_watched(llvm::Value* host_int);
   llvm::Value* fn_ptr(const void* p);
   void chain_or_return(llvm::Value* target_fn, int slot);
 

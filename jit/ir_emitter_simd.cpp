@@ -40,12 +40,9 @@ Value* IrEmitter::direct_range(Value* addr, unsigned bytes, unsigned align, bool
   *host = b_.CreateIntToPtr(host_int, b_.getPtrTy());
   if (write) {
     // As IrEmitter::store: a watched page (code, the exclusive monitor) needs the slow
-    // path. The address is only used once ok holds, when it is within RAM.
-    Value* ram_off = b_.CreateSub(host_int, c64(reinterpret_cast<uintptr_t>(mach_.ram)));
-    Value* page = b_.CreateSelect(ok, b_.CreateLShr(ram_off, 12), c64(0));
-    auto* flag = b_.CreateLoad(b_.getInt8Ty(), b_.CreateGEP(b_.getInt8Ty(), fn_ptr(mach_.store_watch), page));
-    flag->setMetadata(llvm::LLVMContext::MD_tbaa, tbaa_ctl_);
-    ok = b_.CreateAnd(ok, b_.CreateICmpEQ(flag, b_.getInt8(0)));
+    // path. Where ok fails the address may be outside RAM: RAM's first page is asked.
+    Value* in_ram = b_.CreateSelect(ok, host_int, c64(reinterpret_cast<uintptr_t>(mach_.ram)));
+    ok = b_.CreateAnd(ok, b_.CreateNot(store_watched(in_ram)));
   }
   return ok;
 }
