@@ -58,6 +58,21 @@ inline void store(Cpu& c, uint64_t va, T v, unsigned ctx) {
   c.store_slow(va, sizeof(T), uint64_t(v), ctx);
 }
 
+// A multi-element access (LDn/STn) done in one go where that cannot fault: bytes at va
+// within one page the fast TLB maps for the access, elements of `align` bytes aligned
+// where alignment is enforced (they share va's alignment), and for a write no watched
+// page (code, an exclusive monitor), whose stores must go through store(). The host
+// address of va, else null (the caller then goes element by element). The same test as
+// load()/store() and as the JIT's IrEmitter::direct_range.
+inline uint8_t* direct_range(Cpu& c, uint64_t va, uint64_t bytes, unsigned align, bool write) {
+  const FastTlbEntry& e = c.tlb_entry(c.s.el, va);
+  const uint64_t tag = write ? e.write_tag : e.read_tag;
+  if (tag != (va & ~0xfffull) || tag != ((va + bytes - 1) & ~0xfffull) || (va & (align - 1) & e.align_mask)) return nullptr;
+  uint8_t* host = reinterpret_cast<uint8_t*>(va + e.addend);
+  if (write && c.store_watch[uint64_t(host - c.mem.ram) >> 12]) return nullptr;
+  return host;
+}
+
 // Accesses in the context of the current EL.
 template <typename T>
 inline T load(Cpu& c, uint64_t va) { return load<T>(c, va, c.s.el); }

@@ -47,19 +47,6 @@ bool transfer(Cpu& c, bool load_op, uint64_t addr, uint8_t* elem, unsigned ebyte
   return true;
 }
 
-// Where the whole transfer lies in one page that the fast TLB maps for it (and, where
-// alignment is enforced, the elements are aligned; they all share base's alignment), no
-// element can fault: the host address of base, else null. A store to a watched page
-// (code, an exclusive monitor) takes the element-wise path, which reports it.
-uint8_t* unfaulting_range(Cpu& c, uint64_t va, uint64_t bytes, unsigned ebytes, bool write) {
-  const FastTlbEntry& e = c.tlb_entry(c.s.el, va);
-  const uint64_t tag = write ? e.write_tag : e.read_tag;
-  if (tag != (va & ~0xfffull) || tag != ((va + bytes - 1) & ~0xfffull) || (va & (ebytes - 1) & e.align_mask)) return nullptr;
-  uint8_t* host = reinterpret_cast<uint8_t*>(va + e.addend);
-  if (write && c.store_watch[uint64_t(host - c.mem.ram) >> 12]) return nullptr;
-  return host;
-}
-
 // The post-index writeback: Rm = 31 adds the bytes transferred, otherwise Xm.
 void finish(Cpu& c, uint32_t w, uint64_t base, uint64_t transferred) {
   if (bits(w, 23, 23)) {
@@ -88,44 +75,46 @@ void multiple(Cpu& c, uint32_t w) {
   const uint64_t base = xsp(c, rn(w));
   const unsigned ebytes = 1u << size, elements = (q ? 16 : 8) / ebytes;
   const uint64_t total = uint64_t(rpt) * selem * elements * ebytes;
-  if (uint8_t* host = unfaulting_range(c, base, total, ebytes, !load_op)) {
+  // Memory order: for each repeat r, element e, structure member s, register t + r + s.
+  auto each_element = [&](auto&& fn) {  // fn(reg, element, offset); false stops
+    uint64_t offs = 0;
+    for (unsigned r = 0; r < rpt; ++r)
+      for (unsigned e = 0; e < elements; ++e)
+        for (unsigned s = 0; s < selem; ++s, offs += ebytes)
+          if (!fn((t + r + s) % 32, e, offs)) return false;
+    return true;
+  };
+  if (uint8_t* host = direct_range(c, base, total, ebytes, !load_op)) {
+    // Nothing can fault: straight between memory and the registers. LD1/ST1 memory
+    // holds the registers one after another, moved with fixed sizes (a variable-length
+    // memcpy here became a slow `rep movs`).
     const unsigned reg_bytes = elements * ebytes;
     if (selem == 1) {
-      // LD1/ST1: memory holds the registers one after the other.
       for (unsigned r = 0; r < rpt; ++r) {
         uint8_t* reg = reinterpret_cast<uint8_t*>(c.s.v[(t + r) % 32]);
-        // Fixed sizes: a variable-length memcpy here became a slow `rep movs`.
         uint8_t* mem = host + r * reg_bytes;
         if (reg_bytes == 16) load_op ? std::memcpy(reg, mem, 16) : std::memcpy(mem, reg, 16);
         else load_op ? std::memcpy(reg, mem, 8) : std::memcpy(mem, reg, 8);
       }
+    } else {
+      each_element([&](unsigned reg, unsigned e, uint64_t offs) {
+        uint8_t* elem = element_ptr(c.s.v, reg, e, ebytes);
+        load_op ? std::memcpy(elem, host + offs, ebytes) : std::memcpy(host + offs, elem, ebytes);
+        return true;
+      });
     }
-    uint64_t offs = 0;
-    for (unsigned r = 0; r < rpt && selem > 1; ++r)
-      for (unsigned e = 0; e < elements; ++e)
-        for (unsigned s = 0; s < selem; ++s, offs += ebytes) {
-          uint8_t* elem = element_ptr(c.s.v, (t + r + s) % 32, e, ebytes);
-          if (load_op) std::memcpy(elem, host + offs, ebytes);
-          else std::memcpy(host + offs, elem, ebytes);
-        }
     if (load_op && !q)
       for (unsigned i = 0; i < rpt * selem; ++i) c.s.v[(t + i) % 32][1] = 0;
     finish(c, w, base, total);
     return;
   }
+  // Element by element on a copy of the registers, which change only if all succeed.
   Regs v;
   std::memcpy(v, c.s.v, sizeof v);
-  uint64_t offs = 0;
-  for (unsigned r = 0; r < rpt; ++r) {
-    for (unsigned e = 0; e < elements; ++e) {
-      unsigned tt = (t + r) % 32;
-      for (unsigned s = 0; s < selem; ++s) {
-        if (!transfer(c, load_op, base + offs, element_ptr(v, tt, e, ebytes), ebytes)) return;
-        offs += ebytes;
-        tt = (tt + 1) % 32;
-      }
-    }
-  }
+  if (!each_element([&](unsigned reg, unsigned e, uint64_t offs) {
+        return transfer(c, load_op, base + offs, element_ptr(v, reg, e, ebytes), ebytes);
+      }))
+    return;
   if (load_op) {
     // Each register written is written whole: a 64-bit transfer zeroes the upper half.
     for (unsigned i = 0; i < rpt * selem; ++i) {
@@ -134,7 +123,7 @@ void multiple(Cpu& c, uint32_t w) {
       c.s.v[reg][1] = q ? v[reg][1] : 0;
     }
   }
-  finish(c, w, base, offs);
+  finish(c, w, base, total);
 }
 
 // LDn/STn (single structure) and LDnR: one lane of each register, or one element
