@@ -21,8 +21,12 @@ void Bcm2835SysTimer::arm(unsigned n) {
   const uint64_t now = ticks();
   uint64_t delta = uint32_t(compare_[n] - uint32_t(now));
   if (delta == 0) delta = 1ull << 32;
-  match_tick_[n] = now + delta;
-  event_[n] = sched_.schedule_at(match_tick_[n] * kNsPerTick, [this, n] {
+  schedule_match(n, now + delta);
+}
+
+void Bcm2835SysTimer::schedule_match(unsigned n, uint64_t tick) {
+  match_tick_[n] = tick;
+  event_[n] = sched_.schedule_at(tick * kNsPerTick, [this, n] {
     event_[n] = 0;
     match(n);
   });
@@ -33,12 +37,7 @@ void Bcm2835SysTimer::match(unsigned n) {
   cs_ |= 1u << n;
   if (!was) irq_(n, true);
   // The counter keeps running: Cn matches again after a full wrap unless rewritten.
-  const uint64_t next = match_tick_[n] + (1ull << 32);
-  match_tick_[n] = next;
-  event_[n] = sched_.schedule_at(next * kNsPerTick, [this, n] {
-    event_[n] = 0;
-    match(n);
-  });
+  schedule_match(n, match_tick_[n] + (1ull << 32));
 }
 
 void Bcm2835SysTimer::settle() {

@@ -37,6 +37,7 @@ class Bcm2835SysTimer final : public MmioDevice {
  private:
   uint64_t ticks() const { return now_ns_() / kNsPerTick; }
   void arm(unsigned n);
+  void schedule_match(unsigned n, uint64_t tick);
   void settle();  // sets Mn for every armed compare whose tick has come
   void match(unsigned n);
 

@@ -214,7 +214,7 @@ struct Suite {
   unsigned length = 24;
   // Only the lines this matches (null: every implemented line of the classes).
   const char* lines = nullptr;
-  // FPCR = 0 and plain operands (InitialState::ordinary_fp).
+  // FPCR = 0 and plain operands (ProgramGenerator's ordinary_fp).
   bool ordinary_fp = false;
 };
 
@@ -236,10 +236,10 @@ void run_suite(const Suite& suite, bool eager, uint64_t base_seed, unsigned sequ
       uc.reopen();
       t0.clear_code_span();
     }
-    ProgramGenerator gen(seed, suite.classes, suite.lines);
+    ProgramGenerator gen(seed, suite.classes, suite.lines, suite.ordinary_fp);
     ASSERT_FALSE(gen.candidates().empty()) << suite.name;
     const Program p = gen.program(kCodeBase + (k % slots) * (4 * length + 64), length);
-    const InitialState s = gen.initial_state(p.end_addr(), suite.ordinary_fp);
+    const InitialState s = gen.initial_state(p.end_addr());
     const Outcome ours = t0.run(p, s);
     const Outcome ref = uc.run(p, s);
     const std::string diff = compare(ours, ref);

@@ -55,8 +55,9 @@ bool rd_31_is_sp(InsnId id) {
 }
 }  // namespace
 
-ProgramGenerator::ProgramGenerator(uint64_t seed, std::vector<InsnClass> classes, const char* only_lines)
-    : rng_(seed) {
+ProgramGenerator::ProgramGenerator(uint64_t seed, std::vector<InsnClass> classes, const char* only_lines,
+                                   bool ordinary_fp)
+    : ordinary_fp_(ordinary_fp), rng_(seed) {
   // While developing a group, BRAMBLE_ISA_LINES (a regular expression on line names, such
   // as "_elem" or "^(SSHR|USHR)_") restricts the draw to the lines it matches.
   const char* env_lines = std::getenv("BRAMBLE_ISA_LINES");
@@ -112,9 +113,8 @@ uint64_t ProgramGenerator::fp_value(unsigned bits) {
   }
 }
 
-InitialState ProgramGenerator::initial_state(uint64_t end_addr, bool ordinary_fp) {
+InitialState ProgramGenerator::initial_state(uint64_t end_addr) {
   InitialState s;
-  ordinary_fp_ = ordinary_fp;
   for (unsigned i = 0; i < 31; ++i) s.x[i] = interesting_value();
   for (unsigned r : kPtrRegs) s.x[r] = kPointerBase + ((rng_() % 512) - 256) * 16;
   for (unsigned r : kIndexRegs) s.x[r] = rng_() % 256;
@@ -134,7 +134,7 @@ InitialState ProgramGenerator::initial_state(uint64_t end_addr, bool ordinary_fp
     v[1] = rng_() % 2 ? fp_value(64) : rng_();
   }
   // RMode (all four), FZ, DN and AHP in every combination.
-  s.fpcr = ordinary_fp ? 0 : uint32_t(rng_() % 4) << 22 | uint32_t(rng_() % 8) << 24;
+  s.fpcr = ordinary_fp_ ? 0 : uint32_t(rng_() % 4) << 22 | uint32_t(rng_() % 8) << 24;
   s.data.resize(kDataSize);
   for (size_t i = 0; i < kDataSize; i += 8) {
     const uint64_t v = rng_() % 4 == 0 ? interesting_value() : rng_();

@@ -53,12 +53,13 @@ class ProgramGenerator {
  public:
   // classes: the instruction classes to draw from (every implemented named line of each).
   // only_lines: a regular expression on line names that restricts the draw (null: all).
-  ProgramGenerator(uint64_t seed, std::vector<a64::InsnClass> classes, const char* only_lines = nullptr);
-
-  Program program(uint64_t code_addr, unsigned length);
   // ordinary_fp: FPCR = 0 and FP operands mostly plain normal numbers — the state where
   // the JIT computes FP on the host, whose flags then decide FPSR.
-  InitialState initial_state(uint64_t end_addr, bool ordinary_fp = false);
+  ProgramGenerator(uint64_t seed, std::vector<a64::InsnClass> classes, const char* only_lines = nullptr,
+                   bool ordinary_fp = false);
+
+  Program program(uint64_t code_addr, unsigned length);
+  InitialState initial_state(uint64_t end_addr);
 
   // Candidate lines, for coverage reports.
   const std::vector<const a64::Entry*>& candidates() const { return candidates_; }
@@ -70,7 +71,7 @@ class ProgramGenerator {
   // infinities, quiet and signalling NaNs with payloads, denormals, extreme normals,
   // values next to rounding and integer-conversion boundaries.
   uint64_t fp_value(unsigned bits);
-  bool ordinary_fp_ = false;
+  const bool ordinary_fp_;
 
   std::mt19937_64 rng_;
   std::vector<const a64::Entry*> candidates_;
